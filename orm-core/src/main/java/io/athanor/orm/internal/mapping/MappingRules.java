@@ -1,0 +1,59 @@
+package io.athanor.orm.internal.mapping;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The mapping rules in one place, stated over plain names so that the annotation processor (which
+ * sees source elements) and the runtime mapper (which sees classes) cannot drift apart.
+ */
+public final class MappingRules {
+    /** Qualified names of the supported property types (boxed); enums are supported besides these. */
+    public static final Set<String> SUPPORTED_TYPES = Set.of(
+            "java.lang.Boolean", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
+            "java.math.BigDecimal", "java.lang.String", "byte[]", "java.time.LocalDate",
+            "java.time.LocalDateTime", "java.time.Instant", "java.util.UUID");
+
+    private static final Map<String, String> BOXED = Map.of(
+            "boolean", "java.lang.Boolean", "int", "java.lang.Integer", "long", "java.lang.Long",
+            "double", "java.lang.Double");
+
+    /** Types an {@code @Id} may have for the database to assign it when it is null at insert. */
+    public static final Set<String> GENERATED_ID_TYPES = Set.of("java.lang.Integer", "java.lang.Long");
+
+    /** Types a {@code @Version} field may have. */
+    public static final Set<String> VERSION_TYPES = Set.of("java.lang.Integer", "java.lang.Long");
+
+    private MappingRules() {
+    }
+
+    /** {@code "orderLine"} and {@code "OrderLine"} become {@code "order_line"}; {@code "URLPath"} becomes {@code "url_path"}. */
+    public static String snakeCase(String name) {
+        StringBuilder sb = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean prevLower = i > 0 && !Character.isUpperCase(name.charAt(i - 1)) && name.charAt(i - 1) != '_';
+                boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+                boolean prevUpper = i > 0 && Character.isUpperCase(name.charAt(i - 1));
+                if (i > 0 && (prevLower || (prevUpper && nextLower))) {
+                    sb.append('_');
+                }
+                sb.append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The boxed qualified name of a primitive's name, or the name itself. */
+    public static String boxed(String typeName) {
+        return BOXED.getOrDefault(typeName, typeName);
+    }
+
+    /** True for the primitive type names the mapping supports (their columns are NOT NULL). */
+    public static boolean isPrimitive(String typeName) {
+        return BOXED.containsKey(typeName);
+    }
+}

@@ -1,0 +1,90 @@
+package io.athanor.sql;
+
+import io.athanor.sql.ast.ExpressionVisitor;
+import java.util.Objects;
+
+/**
+ * A column of a {@link Table}: its name, Java type and constraints. A column is an expression, so
+ * it can be compared, computed with and selected. Columns are created only by {@link Table.Builder}
+ * and are equal when their table and column names are.
+ *
+ * @param <T> the Java type of the column's values (boxed)
+ */
+public final class Column<T> implements Expression<T> {
+    private final Table table;
+    private final String name;
+    private final Class<T> type;
+    private final int index;
+    private final boolean primaryKey;
+    private final boolean nullable;
+    private final boolean generated;
+    private final boolean unique;
+
+    Column(Table table, String name, Class<T> type, int index, boolean primaryKey, boolean nullable,
+            boolean generated, boolean unique) {
+        this.table = table;
+        this.name = name;
+        this.type = type;
+        this.index = index;
+        this.primaryKey = primaryKey;
+        this.nullable = nullable;
+        this.generated = generated;
+        this.unique = unique;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Class<T> type() {
+        return type;
+    }
+
+    /** Position of this column in its table, from 0. */
+    public int index() {
+        return index;
+    }
+
+    public boolean isPrimaryKey() {
+        return primaryKey;
+    }
+
+    public boolean isNullable() {
+        return nullable;
+    }
+
+    /** True when the database assigns the value if an insert leaves it out. */
+    public boolean isGenerated() {
+        return generated;
+    }
+
+    public boolean isUnique() {
+        return unique;
+    }
+
+    @Override
+    public <R> R accept(ExpressionVisitor<R> visitor) {
+        return visitor.visitColumn(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Column<?> c && name.equals(c.name) && table.name().equals(c.table.name());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(table.name(), name);
+    }
+
+    /** {@code table.column}, for messages. */
+    @Override
+    public String toString() {
+        return table.name() + "." + name;
+    }
+}
