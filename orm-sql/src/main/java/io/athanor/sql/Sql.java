@@ -1,0 +1,71 @@
+package io.athanor.sql;
+
+import io.athanor.sql.ast.CountAll;
+import io.athanor.sql.ast.FunctionCall;
+import io.athanor.sql.ast.Junction;
+import io.athanor.sql.ast.Literal;
+import io.athanor.sql.ast.Not;
+import io.athanor.sql.ast.Param;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Entry points of the SQL layer: statements, boolean combinators, functions and values. */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** {@code SELECT expressions}; follow with {@code from(table)}. No expressions selects every column. */
+    public static Select select(Expression<?>... expressions) {
+        return new Select(List.of(expressions), null, null, List.of(), null, null);
+    }
+
+    public static Insert insertInto(Table table) {
+        return new Insert(Objects.requireNonNull(table, "table"), Map.of(), List.of());
+    }
+
+    public static Update update(Table table) {
+        return new Update(Objects.requireNonNull(table, "table"), Map.of(), null, List.of());
+    }
+
+    public static Delete deleteFrom(Table table) {
+        return new Delete(Objects.requireNonNull(table, "table"), null, List.of());
+    }
+
+    public static Expression<Boolean> not(Expression<Boolean> e) {
+        return new Not(e);
+    }
+
+    @SafeVarargs
+    public static Expression<Boolean> and(Expression<Boolean>... operands) {
+        return Junction.and(List.of(operands));
+    }
+
+    @SafeVarargs
+    public static Expression<Boolean> or(Expression<Boolean>... operands) {
+        return Junction.or(List.of(operands));
+    }
+
+    /**
+     * A call of any SQL function, e.g. {@code Sql.function("upper", String.class, name)}. The name must
+     * be a plain identifier; the result type is what the caller declares.
+     */
+    public static <T> Expression<T> function(String name, Class<T> type, Expression<?>... args) {
+        return new FunctionCall<>(name, type, List.of(args));
+    }
+
+    /** {@code COUNT(*)}. */
+    public static Expression<Long> count() {
+        return CountAll.INSTANCE;
+    }
+
+    /** A bound value of the given type, for comparing or computing with expressions. */
+    public static <T> Expression<T> value(Class<T> type, T value) {
+        return Literal.of(type, value);
+    }
+
+    /** A placeholder filled from slot {@code slot} of each row of values given to a batch. */
+    public static <T> Expression<T> param(int slot, Class<T> type) {
+        return new Param<>(slot, type);
+    }
+}

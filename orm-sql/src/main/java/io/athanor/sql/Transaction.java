@@ -1,0 +1,302 @@
+package io.athanor.sql;
+
+import io.athanor.sql.internal.ResultCursor;
+import io.athanor.sql.spi.KeyRetrieval;
+import io.athanor.sql.spi.ValueType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One database transaction on one pooled connection. Statements run through it see each other's
+ * effects; nothing is visible to others until {@link #commit()}. {@link #close()} rolls back what
+ * was not committed and returns the connection to the pool. Not thread-safe.
+ */
+public final class Transaction implements AutoCloseable {
+    private static final int FETCH_SIZE = 512;
+
+    private final Database database;
+    private final Connection connection;
+    private final boolean restoreAutoCommit;
+    private boolean open = true;
+
+    Transaction(Database database, Connection connection, boolean restoreAutoCommit) {
+        this.database = database;
+        this.connection = connection;
+        this.restoreAutoCommit = restoreAutoCommit;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The JDBC connection, for work the SQL layer does not cover. Do not commit or close it directly. */
+    public Connection connection() {
+        requireOpen();
+        return connection;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE without RETURNING; returns the number of rows it matched. */
+    public long execute(Statement statement) {
+        CompiledSql c = database.compile(statement);
+        if (c.resultCount() > 0) {
+            throw new SqlException("a statement with RETURNING produces rows: run it with query(...)", c.sql(), null);
+        }
+        return execute(c, null);
+    }
+
+    /** Runs a compiled DML statement once, with {@code row} filling its placeholders; returns the row count. */
+    public long execute(CompiledSql compiled, Object[] row) {
+        requireOpen();
+        database.announce(compiled, 1, row);
+        try (PreparedStatement ps = connection.prepareStatement(compiled.sql())) {
+            compiled.bind(ps, row);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(compiled.sql(), e);
+        }
+    }
+
+    /** Runs a SELECT, or DML with RETURNING, and maps every row. */
+    public <R> List<R> query(Statement statement, RowMapper<R> mapper) {
+        return query(database.compile(statement), null, mapper, selected(statement));
+    }
+
+    /** Runs a compiled statement that produces rows, with {@code row} filling its placeholders. */
+    public <R> List<R> query(CompiledSql compiled, Object[] row, RowMapper<R> mapper) {
+        return query(compiled, row, mapper, List.of());
+    }
+
+    private <R> List<R> query(CompiledSql compiled, Object[] row, RowMapper<R> mapper, List<? extends Expression<?>> selected) {
+        try (Stream<R> s = stream(compiled, row, mapper, selected)) {
+            return s.toList();
+        }
+    }
+
+    /**
+     * Streams the rows of a SELECT as they are read from the database: nothing is loaded ahead.
+     * Close the stream (try-with-resources) to release the result set.
+     */
+    public <R> Stream<R> stream(Statement statement, RowMapper<R> mapper) {
+        return stream(database.compile(statement), null, mapper, selected(statement));
+    }
+
+    /** Streams the rows of a compiled statement; see {@link #stream(Statement, RowMapper)}. */
+    public <R> Stream<R> stream(CompiledSql compiled, Object[] row, RowMapper<R> mapper) {
+        return stream(compiled, row, mapper, List.of());
+    }
+
+    private <R> Stream<R> stream(CompiledSql compiled, Object[] row, RowMapper<R> mapper,
+            List<? extends Expression<?>> selected) {
+        requireOpen();
+        database.announce(compiled, 1, row);
+        PreparedStatement ps = null;
+        try {
+            ps = connection.prepareStatement(compiled.sql());
+            ps.setFetchSize(FETCH_SIZE);
+            compiled.bind(ps, row);
+            ResultSet rs = ps.executeQuery();
+            return ResultCursor.stream(ps, rs, compiled, selected, mapper);
+        } catch (SQLException e) {
+            closeQuietly(ps, e);
+            throw failure(compiled.sql(), e);
+        }
+    }
+
+    /** Runs a compiled DML statement for each row of values as one JDBC batch; returns each row's count. */
+    public int[] executeBatch(CompiledSql compiled, List<Object[]> rows) {
+        requireOpen();
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        database.announce(compiled, rows.size(), rows.get(0));
+        try (PreparedStatement ps = connection.prepareStatement(compiled.sql())) {
+            for (Object[] row : rows) {
+                compiled.bind(ps, row);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        } catch (SQLException e) {
+            throw failure(compiled.sql(), e);
+        }
+    }
+
+    /**
+     * Inserts one row per element of {@code rows} (placeholders of {@code insert} filled from each)
+     * and returns the value of {@code key} the database generated for each, in order. Uses RETURNING
+     * or JDBC generated keys, as the dialect says works for batches.
+     */
+    public <K> List<K> insertReturningKeys(Insert insert, List<Object[]> rows, Column<K> key) {
+        requireOpen();
+        List<K> keys = new ArrayList<>(rows.size());
+        if (rows.isEmpty()) {
+            return keys;
+        }
+        if (database.dialect().keyRetrieval() == KeyRetrieval.RETURNING) {
+            CompiledSql compiled = database.compile(insert.returning(key));
+            database.announce(compiled, rows.size(), rows.get(0));
+            try (PreparedStatement ps = connection.prepareStatement(compiled.sql())) {
+                for (Object[] row : rows) {
+                    compiled.bind(ps, row);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        keys.add(readKey(rs, compiled.resultType(0), key));
+                    }
+                }
+                return keys;
+            } catch (SQLException e) {
+                throw failure(compiled.sql(), e);
+            }
+        }
+        CompiledSql compiled = database.compile(insert);
+        database.announce(compiled, rows.size(), rows.get(0));
+        try (PreparedStatement ps = connection.prepareStatement(compiled.sql(), new String[] {key.name()})) {
+            for (Object[] row : rows) {
+                compiled.bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            ValueType<?> type = database.dialect().valueType(key.type());
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                for (int i = 0; i < rows.size(); i++) {
+                    keys.add(readKey(rs, type, key));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw failure(compiled.sql(), e);
+        }
+    }
+
+    private static <K> K readKey(ResultSet rs, ValueType<?> type, Column<K> key) throws SQLException {
+        if (!rs.next()) {
+            throw new SQLException("the database returned no generated value for " + key);
+        }
+        return key.type().cast(type.read(rs, 1));
+    }
+
+    /** Marks a point this transaction can roll back to without ending. */
+    public Savepoint savepoint() {
+        requireOpen();
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw failure(null, e);
+        }
+    }
+
+    /** Undoes everything done since {@code savepoint}; the transaction goes on. */
+    public void rollbackTo(Savepoint savepoint) {
+        requireOpen();
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            throw failure(null, e);
+        }
+    }
+
+    /** Forgets a savepoint (its work stays). */
+    public void release(Savepoint savepoint) {
+        requireOpen();
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw failure(null, e);
+        }
+    }
+
+    /** Makes the work permanent and ends the transaction. */
+    public void commit() {
+        requireOpen();
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            end(true);
+            throw failure("COMMIT", e);
+        }
+        end(false);
+    }
+
+    /** Undoes the work and ends the transaction. */
+    public void rollback() {
+        if (open) {
+            end(true);
+        }
+    }
+
+    /** Rolls back unless committed, and returns the connection to the pool. Safe to call twice. */
+    @Override
+    public void close() {
+        rollback();
+    }
+
+    private void end(boolean rollback) {
+        open = false;
+        SQLException failure = null;
+        try {
+            if (rollback) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            failure = e;
+        }
+        try {
+            if (restoreAutoCommit) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            failure = failure == null ? e : failure;
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure(rollback ? "ROLLBACK" : null, failure);
+        }
+    }
+
+    private void requireOpen() {
+        if (!open) {
+            throw new SqlException("this transaction has ended (committed, rolled back or closed)");
+        }
+    }
+
+    private static List<? extends Expression<?>> selected(Statement statement) {
+        return statement instanceof Select s ? s.columns() : returning(statement);
+    }
+
+    private static List<Column<?>> returning(Statement statement) {
+        if (statement instanceof Insert i) {
+            return i.returning();
+        }
+        if (statement instanceof Update u) {
+            return u.returning();
+        }
+        return statement instanceof Delete d ? d.returning() : List.of();
+    }
+
+    private static SqlException failure(String sql, SQLException e) {
+        return new SqlException(e.getMessage(), sql, e);
+    }
+
+    private static void closeQuietly(AutoCloseable c, Exception primary) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                primary.addSuppressed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.athanor.sql.dialect;
+
+import io.athanor.sql.Column;
+import io.athanor.sql.StatementKind;
+import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.SqlRenderer;
+import io.athanor.sql.spi.ValueType;
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * SQLite (xerial sqlite-jdbc). SQLite has few storage classes, so: booleans are INTEGER 0/1;
+ * BigDecimal is TEXT (exact, with its scale; compared as text by SQL); dates and times are
+ * fixed-width ISO TEXT so that text order is time order for years 0000-9999; Instant keeps
+ * nanoseconds; UUID is TEXT. File databases run in WAL mode with foreign keys on and a busy timeout.
+ * RETURNING (SQLite 3.35+) works for INSERT, UPDATE and DELETE.
+ */
+public class SqliteDialect extends BaseDialect {
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS");
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** SQLite with RETURNING for every DML statement. */
+    public SqliteDialect() {
+        this(EnumSet.of(StatementKind.INSERT, StatementKind.UPDATE, StatementKind.DELETE));
+    }
+
+    /** SQLite claiming RETURNING only for {@code returning}; lets tests exercise the other code paths. */
+    public SqliteDialect(Set<StatementKind> returning) {
+        super("sqlite", returning);
+        register(ValueType.of(Boolean.class, "INTEGER", Types.INTEGER,
+                (ps, i, v) -> ps.setInt(i, v ? 1 : 0),
+                (rs, i) -> {
+                    int v = rs.getInt(i);
+                    return rs.wasNull() ? null : v != 0;
+                }));
+        register(ValueType.of(Integer.class, "INTEGER", Types.INTEGER,
+                (ps, i, v) -> ps.setInt(i, v),
+                (rs, i) -> {
+                    int v = rs.getInt(i);
+                    return rs.wasNull() ? null : v;
+                }));
+        register(ValueType.of(Long.class, "INTEGER", Types.BIGINT,
+                (ps, i, v) -> ps.setLong(i, v),
+                (rs, i) -> {
+                    long v = rs.getLong(i);
+                    return rs.wasNull() ? null : v;
+                }));
+        register(ValueType.of(Double.class, "REAL", Types.DOUBLE,
+                (ps, i, v) -> ps.setDouble(i, v),
+                (rs, i) -> {
+                    double v = rs.getDouble(i);
+                    return rs.wasNull() ? null : v;
+                }));
+        register(ValueType.of(BigDecimal.class, "TEXT", Types.VARCHAR,
+                (ps, i, v) -> ps.setString(i, v.toString()),
+                (rs, i) -> {
+                    String s = rs.getString(i);
+                    return s == null ? null : new BigDecimal(s);
+                }));
+        register(ValueType.of(String.class, "TEXT", Types.VARCHAR,
+                (ps, i, v) -> ps.setString(i, v),
+                (rs, i) -> rs.getString(i)));
+        register(ValueType.of(byte[].class, "BLOB", Types.BLOB,
+                (ps, i, v) -> ps.setBytes(i, v),
+                (rs, i) -> {
+                    byte[] b = rs.getBytes(i);
+                    // sqlite3_column_blob gives NULL for a zero-length blob; tell it from SQL NULL.
+                    return b == null && !rs.wasNull() ? new byte[0] : b;
+                }));
+        register(ValueType.of(LocalDate.class, "TEXT", Types.VARCHAR,
+                (ps, i, v) -> ps.setString(i, v.toString()),
+                (rs, i) -> {
+                    String s = rs.getString(i);
+                    return s == null ? null : LocalDate.parse(s);
+                }));
+        register(ValueType.of(LocalDateTime.class, "TEXT", Types.VARCHAR,
+                (ps, i, v) -> ps.setString(i, DATE_TIME.format(v)),
+                (rs, i) -> {
+                    String s = rs.getString(i);
+                    return s == null ? null : LocalDateTime.parse(s, DATE_TIME);
+                }));
+        register(ValueType.of(Instant.class, "TEXT", Types.VARCHAR,
+                (ps, i, v) -> ps.setString(i, INSTANT.format(v)),
+                (rs, i) -> {
+                    String s = rs.getString(i);
+                    return s == null ? null : Instant.from(INSTANT.parse(s));
+                }));
+        register(ValueType.of(UUID.class, "TEXT", Types.VARCHAR,
+                (ps, i, v) -> ps.setString(i, v.toString()),
+                (rs, i) -> {
+                    String s = rs.getString(i);
+                    return s == null ? null : UUID.fromString(s);
+                }));
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:sqlite:");
+    }
+
+    @Override
+    public boolean acceptsProduct(String databaseProductName) {
+        return "SQLite".equalsIgnoreCase(databaseProductName);
+    }
+
+    /** A generated key must be declared exactly INTEGER to become SQLite's auto-assigned rowid. */
+    @Override
+    public String columnType(Column<?> column) {
+        return column.isGenerated() ? "INTEGER" : super.columnType(column);
+    }
+
+    @Override
+    public Properties connectionProperties(String jdbcUrl) {
+        Properties p = new Properties();
+        p.setProperty("foreign_keys", "true");
+        p.setProperty("busy_timeout", "10000");
+        if (!isMemory(jdbcUrl)) {
+            p.setProperty("journal_mode", "WAL");
+            // WAL is durable with NORMAL at commit boundaries for application crashes; FULL adds an fsync per commit.
+            p.setProperty("synchronous", "NORMAL");
+        }
+        return p;
+    }
+
+    /** OFFSET needs a LIMIT in SQLite; -1 means no limit. */
+    @Override
+    public void renderLimitOffset(Integer limit, Integer offset, SqlRenderer out) {
+        if (limit != null || offset != null) {
+            out.sql(" LIMIT ").bind(Integer.class, limit == null ? -1 : limit);
+        }
+        if (offset != null) {
+            out.sql(" OFFSET ").bind(Integer.class, offset);
+        }
+    }
+
+    private static boolean isMemory(String url) {
+        return url.contains(":memory:") || url.contains("mode=memory");
+    }
+}

@@ -1,0 +1,369 @@
+package io.athanor.sql.internal;
+
+import io.athanor.sql.Column;
+import io.athanor.sql.CompiledSql;
+import io.athanor.sql.Delete;
+import io.athanor.sql.Expression;
+import io.athanor.sql.Insert;
+import io.athanor.sql.Ordering;
+import io.athanor.sql.Select;
+import io.athanor.sql.SqlException;
+import io.athanor.sql.Statement;
+import io.athanor.sql.Update;
+import io.athanor.sql.ast.Arithmetic;
+import io.athanor.sql.ast.Between;
+import io.athanor.sql.ast.Comparison;
+import io.athanor.sql.ast.Concat;
+import io.athanor.sql.ast.CountAll;
+import io.athanor.sql.ast.ExpressionVisitor;
+import io.athanor.sql.ast.FunctionCall;
+import io.athanor.sql.ast.InList;
+import io.athanor.sql.ast.Junction;
+import io.athanor.sql.ast.Like;
+import io.athanor.sql.ast.Literal;
+import io.athanor.sql.ast.Not;
+import io.athanor.sql.ast.NullTest;
+import io.athanor.sql.ast.Param;
+import io.athanor.sql.spi.Dialect;
+import io.athanor.sql.spi.SqlRenderer;
+import io.athanor.sql.spi.UnsupportedTypeException;
+import io.athanor.sql.spi.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one statement into SQL text and bound values for a dialect. Every value becomes a
+ * {@code ?}; every name goes through the dialect's quoting. One compiler compiles one statement.
+ */
+public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
+    private final Dialect dialect;
+    private final StringBuilder sql = new StringBuilder(128);
+    private final List<ValueType<?>> parameterTypes = new ArrayList<>();
+    private final List<Object> constants = new ArrayList<>();
+    private final List<Integer> slots = new ArrayList<>();
+    private final List<ValueType<?>> resultTypes = new ArrayList<>();
+    /** The column a value is compared with or assigned to, so a type error can name it. */
+    private Column<?> context;
+
+    private SqlCompiler(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Compiles {@code statement} for {@code dialect}. */
+    public static CompiledSql compile(Dialect dialect, Statement statement) {
+        SqlCompiler c = new SqlCompiler(dialect);
+        if (statement instanceof Select s) {
+            c.select(s);
+        } else if (statement instanceof Insert i) {
+            c.insert(i);
+        } else if (statement instanceof Update u) {
+            c.update(u);
+        } else if (statement instanceof Delete d) {
+            c.delete(d);
+        }
+        return c.build(statement);
+    }
+
+    private CompiledSql build(Statement statement) {
+        int[] slotArray = slots.stream().mapToInt(Integer::intValue).toArray();
+        return new CompiledSql(sql.toString(), statement.kind(), parameterTypes.toArray(ValueType<?>[]::new),
+                constants.toArray(), slotArray, resultTypes.toArray(ValueType<?>[]::new));
+    }
+
+    private void select(Select s) {
+        if (s.table() == null) {
+            throw new SqlException("SELECT " + s.columns() + " has no FROM table: call from(table)");
+        }
+        sql.append("SELECT ");
+        List<Expression<?>> columns = s.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            Expression<?> e = columns.get(i);
+            expression(e);
+            resultTypes.add(typeOf(e.type(), e instanceof Column<?> col ? "column " + col : "selected " + e));
+        }
+        sql.append(" FROM ");
+        identifier(s.table().name());
+        where(s.where());
+        List<Ordering> orderBy = s.orderBy();
+        for (int i = 0; i < orderBy.size(); i++) {
+            sql.append(i == 0 ? " ORDER BY " : ", ");
+            expression(orderBy.get(i).expression());
+            if (orderBy.get(i).descending()) {
+                sql.append(" DESC");
+            }
+        }
+        if (s.limit() != null || s.offset() != null) {
+            dialect.renderLimitOffset(s.limit(), s.offset(), this);
+        }
+    }
+
+    private void insert(Insert i) {
+        sql.append("INSERT INTO ");
+        identifier(i.table().name());
+        Map<Column<?>, Expression<?>> values = i.values();
+        if (values.isEmpty()) {
+            sql.append(" DEFAULT VALUES");
+        } else {
+            sql.append(" (");
+            boolean first = true;
+            for (Column<?> c : values.keySet()) {
+                sql.append(first ? "" : ", ");
+                identifier(c.name());
+                first = false;
+            }
+            sql.append(") VALUES (");
+            first = true;
+            for (Map.Entry<Column<?>, Expression<?>> e : values.entrySet()) {
+                sql.append(first ? "" : ", ");
+                assigned(e.getKey(), e.getValue());
+                first = false;
+            }
+            sql.append(')');
+        }
+        returning(i, i.returning());
+    }
+
+    private void update(Update u) {
+        if (u.values().isEmpty()) {
+            throw new SqlException("UPDATE " + u.table().name() + " sets no column: call set(column, value)");
+        }
+        sql.append("UPDATE ");
+        identifier(u.table().name());
+        sql.append(" SET ");
+        boolean first = true;
+        for (Map.Entry<Column<?>, Expression<?>> e : u.values().entrySet()) {
+            sql.append(first ? "" : ", ");
+            identifier(e.getKey().name());
+            sql.append(" = ");
+            assigned(e.getKey(), e.getValue());
+            first = false;
+        }
+        where(u.where());
+        returning(u, u.returning());
+    }
+
+    private void delete(Delete d) {
+        sql.append("DELETE FROM ");
+        identifier(d.table().name());
+        where(d.where());
+        returning(d, d.returning());
+    }
+
+    private void assigned(Column<?> column, Expression<?> value) {
+        Column<?> saved = context;
+        context = column;
+        expression(value);
+        context = saved;
+    }
+
+    private void where(Expression<Boolean> where) {
+        if (where != null) {
+            sql.append(" WHERE ");
+            where.accept(this);
+        }
+    }
+
+    private void returning(Statement statement, List<Column<?>> columns) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        if (!dialect.supportsReturning(statement.kind())) {
+            throw new SqlException("the " + dialect.name() + " dialect does not support RETURNING for "
+                    + statement.kind() + " (table " + statement.table().name() + ")");
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? " RETURNING " : ", ");
+            identifier(columns.get(i).name());
+            resultTypes.add(typeOf(columns.get(i).type(), "column " + columns.get(i)));
+        }
+    }
+
+    private ValueType<?> typeOf(Class<?> type, String where) {
+        ValueType<?> t = dialect.valueType(type);
+        if (t == null) {
+            throw new UnsupportedTypeException(dialect, type, where);
+        }
+        return t;
+    }
+
+    // --- SqlRenderer -------------------------------------------------------------------------------
+
+    @Override
+    public SqlRenderer sql(String text) {
+        sql.append(text);
+        return this;
+    }
+
+    /** Renders an operand, in parentheses unless it is atomic, so precedence never depends on the dialect. */
+    @Override
+    public SqlRenderer expression(Expression<?> e) {
+        boolean atomic = e instanceof Column<?> || e instanceof Literal<?> || e instanceof Param<?>
+                || e instanceof FunctionCall<?> || e instanceof CountAll;
+        if (!atomic) {
+            sql.append('(');
+        }
+        e.accept(this);
+        if (!atomic) {
+            sql.append(')');
+        }
+        return this;
+    }
+
+    /** Predicates bind tighter than NOT, AND and OR in every SQL dialect, so they need no parentheses there. */
+    private void predicate(Expression<Boolean> e) {
+        if (e instanceof Comparison || e instanceof NullTest || e instanceof InList || e instanceof Between
+                || e instanceof Like) {
+            e.accept(this);
+        } else {
+            expression(e);
+        }
+    }
+
+    @Override
+    public SqlRenderer identifier(String name) {
+        sql.append(dialect.quote(name));
+        return this;
+    }
+
+    @Override
+    public <T> SqlRenderer bind(Class<T> type, T value) {
+        String where = context != null ? "column " + context : "value " + value;
+        parameterTypes.add(typeOf(type, where));
+        constants.add(value);
+        slots.add(-1);
+        sql.append('?');
+        return this;
+    }
+
+    // --- ExpressionVisitor -------------------------------------------------------------------------
+
+    @Override
+    public Void visitColumn(Column<?> column) {
+        identifier(column.name());
+        return null;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Void visitLiteral(Literal<?> literal) {
+        bind((Class) literal.type(), literal.value());
+        return null;
+    }
+
+    @Override
+    public Void visitParam(Param<?> param) {
+        parameterTypes.add(typeOf(param.type(), context != null ? "column " + context : "parameter " + param));
+        constants.add(null);
+        slots.add(param.slot());
+        sql.append('?');
+        return null;
+    }
+
+    @Override
+    public Void visitComparison(Comparison c) {
+        Column<?> saved = context;
+        context = c.left() instanceof Column<?> col ? col : c.right() instanceof Column<?> col ? col : saved;
+        expression(c.left());
+        sql.append(' ').append(c.operator().sql()).append(' ');
+        expression(c.right());
+        context = saved;
+        return null;
+    }
+
+    @Override
+    public Void visitNullTest(NullTest t) {
+        expression(t.operand());
+        sql.append(t.negated() ? " IS NOT NULL" : " IS NULL");
+        return null;
+    }
+
+    @Override
+    public Void visitInList(InList in) {
+        if (in.values().isEmpty()) {
+            sql.append("1 = 0"); // IN () is not valid everywhere; an empty list matches nothing
+            return null;
+        }
+        Column<?> saved = context;
+        context = in.operand() instanceof Column<?> col ? col : saved;
+        expression(in.operand());
+        sql.append(" IN (");
+        for (int i = 0; i < in.values().size(); i++) {
+            sql.append(i == 0 ? "" : ", ");
+            expression(in.values().get(i));
+        }
+        sql.append(')');
+        context = saved;
+        return null;
+    }
+
+    @Override
+    public Void visitBetween(Between b) {
+        Column<?> saved = context;
+        context = b.operand() instanceof Column<?> col ? col : saved;
+        expression(b.operand());
+        sql.append(" BETWEEN ");
+        expression(b.low());
+        sql.append(" AND ");
+        expression(b.high());
+        context = saved;
+        return null;
+    }
+
+    @Override
+    public Void visitLike(Like like) {
+        expression(like.operand());
+        sql.append(" LIKE ");
+        expression(like.pattern());
+        return null;
+    }
+
+    @Override
+    public Void visitArithmetic(Arithmetic<?> a) {
+        dialect.renderArithmetic(a, this);
+        return null;
+    }
+
+    @Override
+    public Void visitConcat(Concat c) {
+        dialect.renderConcat(c, this);
+        return null;
+    }
+
+    @Override
+    public Void visitJunction(Junction j) {
+        List<Expression<Boolean>> ops = j.operands();
+        for (int i = 0; i < ops.size(); i++) {
+            sql.append(i == 0 ? "" : j.isConjunction() ? " AND " : " OR ");
+            predicate(ops.get(i));
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitNot(Not not) {
+        sql.append("NOT ");
+        predicate(not.operand());
+        return null;
+    }
+
+    @Override
+    public Void visitFunction(FunctionCall<?> f) {
+        sql.append(f.name()).append('(');
+        for (int i = 0; i < f.arguments().size(); i++) {
+            sql.append(i == 0 ? "" : ", ");
+            expression(f.arguments().get(i));
+        }
+        sql.append(')');
+        return null;
+    }
+
+    @Override
+    public Void visitCountAll(CountAll countAll) {
+        sql.append("COUNT(*)");
+        return null;
+    }
+}

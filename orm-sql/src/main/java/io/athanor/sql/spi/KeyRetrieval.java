@@ -1,0 +1,9 @@
+package io.athanor.sql.spi;
+
+/** How database-generated keys come back from a batch of inserts. */
+public enum KeyRetrieval {
+    /** {@code INSERT ... RETURNING key}, one execution per row (drivers that return no batch keys). */
+    RETURNING,
+    /** JDBC {@code getGeneratedKeys()} after {@code executeBatch()}. */
+    GENERATED_KEYS
+}
