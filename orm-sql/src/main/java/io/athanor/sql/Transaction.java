@@ -141,33 +141,35 @@ public final class Transaction implements AutoCloseable {
         if (rows.isEmpty()) {
             return keys;
         }
-        if (database.dialect().keyRetrieval() == KeyRetrieval.RETURNING) {
-            CompiledSql compiled = database.compile(insert.returning(key));
-            database.announce(compiled, rows.size(), rows.get(0));
-            try (PreparedStatement ps = connection.prepareStatement(compiled.sql())) {
-                for (Object[] row : rows) {
-                    compiled.bind(ps, row);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        keys.add(readKey(rs, compiled.resultType(0), key));
-                    }
-                }
-                return keys;
-            } catch (SQLException e) {
-                throw failure(compiled.sql(), e);
-            }
-        }
-        CompiledSql compiled = database.compile(insert);
+        KeyRetrieval how = database.dialect().keyRetrieval();
+        CompiledSql compiled = database.compile(how == KeyRetrieval.RETURNING ? insert.returning(key) : insert);
+        ValueType<?> type = database.dialect().valueType(key.type());
         database.announce(compiled, rows.size(), rows.get(0));
-        try (PreparedStatement ps = connection.prepareStatement(compiled.sql(), new String[] {key.name()})) {
+        try (PreparedStatement ps = how == KeyRetrieval.RETURNING ? connection.prepareStatement(compiled.sql())
+                : connection.prepareStatement(compiled.sql(), new String[] {key.name()})) {
             for (Object[] row : rows) {
                 compiled.bind(ps, row);
-                ps.addBatch();
+                switch (how) {
+                    case RETURNING -> {
+                        try (ResultSet rs = ps.executeQuery()) {
+                            keys.add(readKey(rs, type, key));
+                        }
+                    }
+                    case GENERATED_KEYS_PER_ROW -> {
+                        ps.executeUpdate();
+                        try (ResultSet rs = ps.getGeneratedKeys()) {
+                            keys.add(readKey(rs, type, key));
+                        }
+                    }
+                    case GENERATED_KEYS_BATCH -> ps.addBatch();
+                }
             }
-            ps.executeBatch();
-            ValueType<?> type = database.dialect().valueType(key.type());
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                for (int i = 0; i < rows.size(); i++) {
-                    keys.add(readKey(rs, type, key));
+            if (how == KeyRetrieval.GENERATED_KEYS_BATCH) {
+                ps.executeBatch();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    for (int i = 0; i < rows.size(); i++) {
+                        keys.add(readKey(rs, type, key));
+                    }
                 }
             }
             return keys;

@@ -3,6 +3,7 @@ package io.athanor.sql.dialect;
 import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.SqlRenderer;
 import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
@@ -111,6 +112,12 @@ public class SqliteDialect extends BaseDialect {
     @Override
     public boolean acceptsProduct(String databaseProductName) {
         return "SQLite".equalsIgnoreCase(databaseProductName);
+    }
+
+    /** sqlite-jdbc returns no generated keys for a batch, only for the last single insert. */
+    @Override
+    public KeyRetrieval keyRetrieval() {
+        return supportsReturning(StatementKind.INSERT) ? KeyRetrieval.RETURNING : KeyRetrieval.GENERATED_KEYS_PER_ROW;
     }
 
     /** A generated key must be declared exactly INTEGER to become SQLite's auto-assigned rowid. */

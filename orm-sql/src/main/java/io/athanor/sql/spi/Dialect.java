@@ -36,7 +36,7 @@ public interface Dialect {
 
     /** How generated keys of a batch of inserts are read back. */
     default KeyRetrieval keyRetrieval() {
-        return supportsReturning(StatementKind.INSERT) ? KeyRetrieval.RETURNING : KeyRetrieval.GENERATED_KEYS;
+        return supportsReturning(StatementKind.INSERT) ? KeyRetrieval.RETURNING : KeyRetrieval.GENERATED_KEYS_BATCH;
     }
 
     /**

@@ -4,6 +4,8 @@ package io.athanor.sql.spi;
 public enum KeyRetrieval {
     /** {@code INSERT ... RETURNING key}, one execution per row (drivers that return no batch keys). */
     RETURNING,
-    /** JDBC {@code getGeneratedKeys()} after {@code executeBatch()}. */
-    GENERATED_KEYS
+    /** JDBC {@code getGeneratedKeys()} after one {@code executeBatch()}. */
+    GENERATED_KEYS_BATCH,
+    /** JDBC {@code getGeneratedKeys()} after each row's {@code executeUpdate()}. */
+    GENERATED_KEYS_PER_ROW
 }
