@@ -3,6 +3,7 @@ package io.athanor.sql.dialect;
 import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.SqlRenderer;
 import io.athanor.sql.spi.ValueType;
@@ -102,6 +103,35 @@ public class SqliteDialect extends BaseDialect {
                     String s = rs.getString(i);
                     return s == null ? null : UUID.fromString(s);
                 }));
+    }
+
+    /**
+     * SQLite compares TEXT with memcmp over UTF-8 (code-point order), and the ISO encodings above
+     * sort in time order. UUIDs (lowercase text) and enums (names) only agree on equality;
+     * decimals stored as text and blobs are not vouched for.
+     */
+    @Override
+    public Comparability comparability(Class<?> javaType) {
+        if (javaType == Boolean.class || javaType == Integer.class || javaType == Long.class || javaType == Double.class
+                || javaType == String.class || javaType == LocalDate.class || javaType == LocalDateTime.class
+                || javaType == Instant.class) {
+            return Comparability.ORDERED;
+        }
+        if (javaType == UUID.class || javaType.isEnum()) {
+            return Comparability.EQUALITY_ONLY;
+        }
+        return Comparability.NONE;
+    }
+
+    /** INTEGER and REAL arithmetic is 64-bit and IEEE; decimals are stored as text and are not. */
+    @Override
+    public boolean arithmeticMatchesJava(Class<?> javaType) {
+        return javaType == Integer.class || javaType == Long.class || javaType == Double.class;
+    }
+
+    @Override
+    public boolean divisionByZeroIsNull() {
+        return true;
     }
 
     @Override

@@ -56,6 +56,27 @@ public interface Dialect {
         return new Properties();
     }
 
+    /**
+     * How the database compares stored values of {@code javaType} relative to Java; the ORM's
+     * evaluator refuses what the dialect does not vouch for. The default vouches for nothing.
+     */
+    default Comparability comparability(Class<?> javaType) {
+        return Comparability.NONE;
+    }
+
+    /**
+     * Whether SQL arithmetic ({@code + - * / %}) on {@code javaType} gives exactly Java's result for
+     * the same operands (integer division truncating toward zero, overflow aside). Default: no.
+     */
+    default boolean arithmeticMatchesJava(Class<?> javaType) {
+        return false;
+    }
+
+    /** True if dividing by zero yields NULL (SQLite, MySQL) rather than an error (PostgreSQL). */
+    default boolean divisionByZeroIsNull() {
+        return false;
+    }
+
     /** Renders {@code left op right}; the default is the standard infix operator. */
     default void renderArithmetic(Arithmetic<?> node, SqlRenderer out) {
         out.expression(node.left()).sql(" " + node.operator().sql() + " ").expression(node.right());
