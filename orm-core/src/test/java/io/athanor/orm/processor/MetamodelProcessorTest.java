@@ -390,6 +390,13 @@ class MetamodelProcessorTest {
         assertNoMetamodel("p.Stuff_");
     }
 
+    @Test
+    void processorIsRegisteredAsAServiceSoThatJavacFindsItOnTheClasspath() {
+        List<String> found = java.util.ServiceLoader.load(Processor.class, getClass().getClassLoader()).stream()
+                .map(p -> p.type().getName()).toList();
+        assertTrue(found.contains(MetamodelProcessor.class.getName()), found.toString());
+    }
+
     // ---- compile errors ----
 
     @ParameterizedTest
