@@ -2,6 +2,8 @@ package io.athanor.orm.internal.mapping;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The mapping rules in one place, stated over plain names so that the annotation processor (which
@@ -55,5 +57,16 @@ public final class MappingRules {
     /** True for the primitive type names the mapping supports (their columns are NOT NULL). */
     public static boolean isPrimitive(String typeName) {
         return BOXED.containsKey(typeName);
+    }
+
+    /**
+     * Names a set of boxed types for error messages, listing the supported primitives that box into
+     * it first: {@code describe(VERSION_TYPES)} is {@code "int, long, java.lang.Integer, java.lang.Long"}.
+     * Sorted, so that the processor's and the runtime's messages read the same every time.
+     */
+    public static String describe(Set<String> boxedTypes) {
+        Stream<String> primitives = BOXED.entrySet().stream()
+                .filter(e -> boxedTypes.contains(e.getValue())).map(Map.Entry::getKey).sorted();
+        return Stream.concat(primitives, boxedTypes.stream().sorted()).collect(Collectors.joining(", "));
     }
 }
