@@ -1,7 +1,6 @@
 package io.athanor.orm.enhance;
 
 import io.athanor.orm.annotations.Entity;
-import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.build.Plugin;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.field.FieldDescription;
@@ -16,9 +15,6 @@ import net.bytebuddy.implementation.FieldAccessor;
 import net.bytebuddy.implementation.Implementation;
 
 import java.util.List;
-
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * The Byte Buddy build {@link Plugin} that makes entity classes report reads and writes of their
@@ -87,9 +83,7 @@ public final class EntityEnhancer implements Plugin {
         for (int property = 0; property < list.size(); property++) {
             builder = defineAccessors(builder, list.get(property), property);
         }
-        // Generated members are excluded: the accessors must keep their direct field access.
-        return builder.visit(new AsmVisitorWrapper.ForDeclaredMethods()
-                .invokable(not(nameStartsWith(PREFIX)), new FieldAccessRewriter(fields)));
+        return builder.visit(new FieldAccessRewriter(fields));
     }
 
     private static DynamicType.Builder<?> defineAccessors(DynamicType.Builder<?> builder,

@@ -2,16 +2,24 @@ package io.athanor.orm.enhance;
 
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Replaces each {@code GETFIELD}/{@code PUTFIELD} of a mapped field of the entity class by a call of
- * the field's generated accessor, in one method or constructor of that class.
+ * the field's generated accessor, in every method and constructor of that class except the
+ * generated ones (whose names start with {@code $athanor$}: the accessors must keep the plain access).
+ *
+ * <p>It wraps the class visitor rather than using {@code AsmVisitorWrapper.ForDeclaredMethods}
+ * because the latter only sees the methods Byte Buddy instruments, and Byte Buddy ignores
+ * synthetic methods by default: lambda bodies ({@code lambda$x$0}) would keep untracked access.
  *
  * <p>The swap is stack-neutral ({@code GETFIELD} pops the object and pushes the value, as does
  * calling {@code $athanor$read$f()}; likewise for {@code PUTFIELD} and the writer), so max stack
@@ -24,18 +32,30 @@ import net.bytebuddy.pool.TypePool;
  * its fields but not calling its methods. Java 17 code cannot do that for mapped fields, but
  * newer Java versions (flexible constructor bodies) can.
  */
-final class FieldAccessRewriter implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
-    private final MappedFields fields;
+final class FieldAccessRewriter extends AsmVisitorWrapper.AbstractBase {
+    private final MappedFields mapped;
 
-    FieldAccessRewriter(MappedFields fields) {
-        this.fields = fields;
+    FieldAccessRewriter(MappedFields mapped) {
+        this.mapped = mapped;
     }
 
     @Override
-    public MethodVisitor wrap(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
-                              MethodVisitor methodVisitor, Implementation.Context implementationContext,
-                              TypePool typePool, int writerFlags, int readerFlags) {
-        return new Rewriting(methodVisitor, instrumentedType.getInternalName(), instrumentedMethod.isConstructor());
+    public ClassVisitor wrap(TypeDescription instrumentedType, ClassVisitor classVisitor,
+                             Implementation.Context implementationContext, TypePool typePool,
+                             FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
+                             int writerFlags, int readerFlags) {
+        String owner = instrumentedType.getInternalName();
+        return new ClassVisitor(OpenedClassReader.ASM_API, classVisitor) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if (visitor == null || name.startsWith(EntityEnhancer.PREFIX)) {
+                    return visitor;
+                }
+                return new Rewriting(visitor, owner, "<init>".equals(name));
+            }
+        };
     }
 
     private final class Rewriting extends MethodVisitor {
@@ -46,7 +66,7 @@ final class FieldAccessRewriter implements AsmVisitorWrapper.ForDeclaredMethods.
         private int pendingNews;
 
         Rewriting(MethodVisitor delegate, String owner, boolean constructor) {
-            super(Opcodes.ASM9, delegate);
+            super(OpenedClassReader.ASM_API, delegate);
             this.owner = owner;
             this.initialized = !constructor;
         }
@@ -74,7 +94,7 @@ final class FieldAccessRewriter implements AsmVisitorWrapper.ForDeclaredMethods.
 
         @Override
         public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
-            FieldDescription.InDefinedShape field = owner.equals(fieldOwner) ? fields.find(name, descriptor) : null;
+            FieldDescription.InDefinedShape field = owner.equals(fieldOwner) ? mapped.find(name, descriptor) : null;
             if (field != null && opcode == Opcodes.GETFIELD) {
                 super.visitMethodInsn(Opcodes.INVOKESPECIAL, owner, EntityEnhancer.readerName(name),
                         "()" + descriptor, false);
