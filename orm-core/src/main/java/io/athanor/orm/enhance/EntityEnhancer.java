@@ -39,8 +39,18 @@ import java.util.List;
  *       {@code other.name = x}, a lambda body in the class).</li>
  * </ul>
  *
- * <p>Build use, with the Maven plugin {@code net.bytebuddy:byte-buddy-maven-plugin} (goal
- * {@code transform}) and a {@code <transformation>} naming this class; see the README.
+ * <p>Build use: the Maven plugin {@code net.bytebuddy:byte-buddy-maven-plugin}, goal
+ * {@code transform}, whose transformation names this class and the artifact that holds it (the
+ * Maven plugin resolves those coordinates into a class loader; a missing {@code version} falls back
+ * to a version managed in {@code dependencyManagement}, else to the building project's own):
+ * <pre>{@code
+ * <transformation>
+ *   <groupId>io.athanor</groupId>
+ *   <artifactId>orm-core</artifactId>
+ *   <version>${athanor.version}</version>
+ *   <plugin>io.athanor.orm.enhance.EntityEnhancer</plugin>
+ * </transformation>
+ * }</pre>
  *
  * <p><b>Limits.</b> Only code inside the entity class itself is rewritten. Field accesses from
  * other classes (a class of the same package writing {@code thing.count = 1} to a non-private
