@@ -218,7 +218,7 @@ final class EntityReader {
         List<String> options = new ArrayList<>();
         if (isId) {
             options.add("PRIMARY_KEY");
-            if (MappingRules.GENERATED_ID_TYPES.contains(javaType)) {
+            if (!primitive && MappingRules.GENERATED_ID_TYPES.contains(javaType)) {
                 options.add("GENERATED");
             }
         } else if (primitive || isVersion || (column != null && !column.nullable())) {

@@ -123,11 +123,11 @@ class MetamodelProcessorTest {
     @CsvSource({
             "Long, java.lang.Long, true",
             "Integer, java.lang.Integer, true",
-            "long, java.lang.Long, true",
-            "int, java.lang.Integer, true",
+            "long, java.lang.Long, false",
+            "int, java.lang.Integer, false",
             "String, java.lang.String, false",
             "java.util.UUID, java.util.UUID, false"})
-    void idIsThePrimaryKeyAndIsGeneratedOnlyForLongAndIntegerIds(String idType, String columnType, boolean generated)
+    void idIsThePrimaryKeyAndIsGeneratedOnlyForBoxedLongAndIntegerIds(String idType, String columnType, boolean generated)
             throws Exception {
         Compilation c = compile(source("p.Stuff", """
                 package p;

@@ -20,7 +20,10 @@ public final class MappingRules {
             "boolean", "java.lang.Boolean", "int", "java.lang.Integer", "long", "java.lang.Long",
             "double", "java.lang.Double");
 
-    /** Types an {@code @Id} may have for the database to assign it when it is null at insert. */
+    /**
+     * Types an {@code @Id} may have for the database to assign it when it is null at insert. Only the
+     * boxed types: a primitive id cannot be null, so it is always inserted as it is.
+     */
     public static final Set<String> GENERATED_ID_TYPES = Set.of("java.lang.Integer", "java.lang.Long");
 
     /** Types a {@code @Version} field may have. */
