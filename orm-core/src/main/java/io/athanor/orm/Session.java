@@ -1,0 +1,78 @@
+package io.athanor.orm;
+
+import io.athanor.sql.Column;
+import io.athanor.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A unit of work with an identity map: objects loaded, added, changed and deleted through it are
+ * written to the database by {@link #flush()} (also on {@link #commit()} and, with autoflush,
+ * before each query). Not thread-safe: use one session per thread or task. Close it when done.
+ */
+public interface Session extends AutoCloseable {
+
+    /** Makes a transient object pending (inserted at the next flush), or re-attaches a detached one. */
+    void add(Object entity);
+
+    /**
+     * The object with that primary key: from the identity map without SQL when loaded and not
+     * expired, otherwise loaded from the database; null when there is no such row.
+     */
+    <E> E get(Class<E> entityClass, Object id);
+
+    /** Marks a persistent object for deletion at the next flush; a pending one is simply forgotten. */
+    void delete(Object entity);
+
+    /** Writes all pending changes to the database, in the session's transaction. */
+    void flush();
+
+    /** Flushes, commits the transaction, and (with expireOnCommit) expires every object. */
+    void commit();
+
+    /**
+     * Rolls the transaction back: pending and newly inserted objects become transient, deleted ones
+     * persistent again, and every object is expired. Also clears the refusal after a failed flush.
+     */
+    void rollback();
+
+    /** Rolls back what is not committed and detaches every object. */
+    @Override
+    void close();
+
+    /** A query for objects of that entity. */
+    <E> Query<E> query(Class<E> entityClass);
+
+    /**
+     * Runs a SQL-layer statement in the session's transaction (autoflushing first); returns the row
+     * count for DML. Objects in the session are not touched: expire or refresh them yourself.
+     */
+    long execute(Statement statement);
+
+    /**
+     * Updates rows by primary key: each map holds the key column(s) and the columns to set. Rows with
+     * the same set of columns go in one JDBC batch; loaded objects get the new values.
+     */
+    <E> long bulkUpdate(Class<E> entityClass, List<? extends Map<? extends Column<?>, ?>> rows);
+
+    /** Drops the loaded values (and unflushed changes) of a persistent object; the next read reloads. */
+    void expire(Object entity);
+
+    /** Expires every object in the session. */
+    void expireAll();
+
+    /** Reloads a persistent object's values from the database now. */
+    void refresh(Object entity);
+
+    /** Removes an object from the session; it becomes detached (or transient if it was pending). */
+    void expunge(Object entity);
+
+    /** True if the object belongs to this session. */
+    boolean contains(Object entity);
+
+    /** True if the object has changes a flush would write (new, deleted, or changed values). */
+    boolean isDirty(Object entity);
+
+    /** The object's state with respect to this session. */
+    ObjectState state(Object entity);
+}

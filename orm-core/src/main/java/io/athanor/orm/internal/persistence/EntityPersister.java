@@ -1,0 +1,148 @@
+package io.athanor.orm.internal.persistence;
+
+import io.athanor.orm.internal.mapping.EntityMapping;
+import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.sql.Column;
+import io.athanor.sql.CompiledSql;
+import io.athanor.sql.Database;
+import io.athanor.sql.Delete;
+import io.athanor.sql.Expression;
+import io.athanor.sql.Insert;
+import io.athanor.sql.Select;
+import io.athanor.sql.Sql;
+import io.athanor.sql.Update;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The statements that write and read one entity's rows, compiled once per shape and shared by all
+ * sessions of a factory. Every statement takes its values from a row array: slot {@code i} holds
+ * property {@code i}, and the extra last slot holds the version the row is expected to have.
+ */
+public final class EntityPersister {
+    private final EntityMapping<?> mapping;
+    private final Database database;
+    private final int expectedVersionSlot;
+    private final ConcurrentHashMap<Long, CompiledSql> updates = new ConcurrentHashMap<>();
+    private final Insert insertWithId;
+    private final Insert insertWithoutId;
+    private final CompiledSql insertWithIdSql;
+    private final CompiledSql delete;
+    private final CompiledSql selectById;
+
+    public EntityPersister(EntityMapping<?> mapping, Database database) {
+        this.mapping = mapping;
+        this.database = database;
+        this.expectedVersionSlot = mapping.properties().size();
+        Insert withId = Sql.insertInto(mapping.table());
+        Insert withoutId = Sql.insertInto(mapping.table());
+        for (PropertyMapping p : mapping.properties()) {
+            withId = setParam(withId, p);
+            if (p != mapping.id()) {
+                withoutId = setParam(withoutId, p);
+            }
+        }
+        this.insertWithId = withId;
+        this.insertWithoutId = withoutId;
+        this.insertWithIdSql = database.compile(withId);
+        this.delete = database.compile(Sql.deleteFrom(mapping.table()).where(identifies()));
+        this.selectById = database.compile(Sql.select().from(mapping.table()).where(idEquals()));
+    }
+
+    public EntityMapping<?> mapping() {
+        return mapping;
+    }
+
+    /** INSERT of every column, the id included. */
+    public CompiledSql insertWithId() {
+        return insertWithIdSql;
+    }
+
+    /** INSERT of every column but a database-generated id. */
+    public Insert insertWithoutId() {
+        return insertWithoutId;
+    }
+
+    /** The insert statement itself, with the id; for inspection. */
+    public Insert insertStatement() {
+        return insertWithId;
+    }
+
+    /**
+     * {@code UPDATE ... SET <columns of mask> WHERE id = ? [AND version = ?]}; with a version, the mask
+     * must include the version property (its slot holds the new version).
+     */
+    public CompiledSql update(long mask) {
+        return updates.computeIfAbsent(mask, this::compileUpdate);
+    }
+
+    /** {@code DELETE ... WHERE id = ? [AND version = ?]}. */
+    public CompiledSql delete() {
+        return delete;
+    }
+
+    /** {@code SELECT <all columns> WHERE id = ?} (the id in its own slot). */
+    public CompiledSql selectById() {
+        return selectById;
+    }
+
+    /** {@code SELECT <all columns>} of the table, for queries to add criteria to. */
+    public Select selectAll() {
+        return Sql.select().from(mapping.table());
+    }
+
+    /** A row array with every property value of {@code entity} and room for the expected version. */
+    public Object[] row(Object entity) {
+        Object[] row = new Object[expectedVersionSlot + 1];
+        for (PropertyMapping p : mapping.properties()) {
+            row[p.index()] = p.get(entity);
+        }
+        return row;
+    }
+
+    /** The slot of a row array that holds the version the row is expected to have. */
+    public int expectedVersionSlot() {
+        return expectedVersionSlot;
+    }
+
+    private CompiledSql compileUpdate(long mask) {
+        Update update = Sql.update(mapping.table());
+        for (long m = mask; m != 0; m &= m - 1) {
+            PropertyMapping p = mapping.property(Long.numberOfTrailingZeros(m));
+            if (p != mapping.id()) {
+                update = setParam(update, p);
+            }
+        }
+        return database.compile(update.where(identifies()));
+    }
+
+    private Expression<Boolean> identifies() {
+        Expression<Boolean> where = idEquals();
+        PropertyMapping version = mapping.version();
+        return version == null ? where : where.and(eqParam(version.column(), expectedVersionSlot));
+    }
+
+    private Expression<Boolean> idEquals() {
+        return eqParam(mapping.id().column(), mapping.id().index());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean> eqParam(Column column, int slot) {
+        return column.eq(Sql.param(slot, column.type()));
+    }
+
+    private static Insert setParam(Insert insert, PropertyMapping p) {
+        return setParam(insert, p.column(), p.index());
+    }
+
+    private static <T> Insert setParam(Insert insert, Column<T> c, int slot) {
+        return insert.set(c, Sql.param(slot, c.type()));
+    }
+
+    private static Update setParam(Update update, PropertyMapping p) {
+        return setParam(update, p.column(), p.index());
+    }
+
+    private static <T> Update setParam(Update update, Column<T> c, int slot) {
+        return update.set(c, Sql.param(slot, c.type()));
+    }
+}

@@ -1,0 +1,228 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.ObjectState;
+import io.athanor.orm.OrmException;
+import io.athanor.orm.internal.mapping.EntityMapping;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state transitions of objects in one session (transient, pending, persistent, deleted,
+ * detached), and what commit, rollback and close do to every object.
+ */
+final class Lifecycle {
+    private final SessionImpl session;
+    /** Objects inserted in the current transaction: rollback makes them transient again. */
+    private final List<InstanceState> insertedInTransaction = new ArrayList<>();
+    /** Objects deleted (flushed or bulk) in the current transaction: rollback restores them. */
+    private final List<InstanceState> deletedInTransaction = new ArrayList<>();
+
+    Lifecycle(SessionImpl session) {
+        this.session = session;
+    }
+
+    void add(Object entity, EntityMapping<?> m) {
+        InstanceState existing = InstanceState.of(entity);
+        if (existing == null) {
+            existing = session.snapshotStates.get(entity);
+        }
+        if (existing != null && existing.session == session) {
+            return;
+        }
+        if (existing != null && existing.session != null) {
+            throw new OrmException("cannot add " + m.describeInstance(entity) + ": it belongs to another open session; "
+                    + "expunge it there or close that session first");
+        }
+        boolean detached = existing != null && existing.status == ObjectState.DETACHED;
+        Object key = detached ? existing.key : m.id().get(entity);
+        if (key != null && session.identityMap().get(m, key) != null) {
+            throw new OrmException("cannot add " + m.describe(key) + ": another instance with that identity is already in "
+                    + "this session; use session.get(" + m.name() + ".class, " + key + ") to work with that one");
+        }
+        InstanceState s = newState(entity, m);
+        if (detached) {
+            s.key = key;
+            s.status = ObjectState.PERSISTENT;
+            s.expired = existing.expired;
+            s.modified = existing.modified;
+            s.committed = existing.committed;
+            session.identityMap().put(s);
+            if (s.modified != 0) {
+                changed(s);
+            }
+        } else {
+            s.status = ObjectState.PENDING;
+            s.pin();
+            session.unitOfWork().added.add(s);
+        }
+    }
+
+    void attachLoaded(EntityMapping<?> m, Object entity, Object key) {
+        InstanceState s = newState(entity, m);
+        s.key = key;
+        s.status = ObjectState.PERSISTENT;
+        if (!m.enhanced()) {
+            s.snapshot(entity);
+        }
+        session.identityMap().put(s);
+    }
+
+    private InstanceState newState(Object entity, EntityMapping<?> m) {
+        InstanceState s = new InstanceState(entity, m, session, session.identityMap().queue());
+        s.install(entity);
+        if (!m.enhanced()) {
+            session.snapshotStates.put(entity, s);
+        }
+        return s;
+    }
+
+    /** A loaded object was written to: hold it strongly until flushed. */
+    void changed(InstanceState s) {
+        if (s.status == ObjectState.PERSISTENT) {
+            s.pin();
+            session.unitOfWork().changed.add(s);
+        }
+    }
+
+    void delete(InstanceState s) {
+        if (s.status == ObjectState.PENDING) {
+            forget(s);
+        } else if (s.status == ObjectState.PERSISTENT) {
+            s.markedForDeletion = true;
+            s.pin();
+            session.unitOfWork().deleted.add(s);
+        }
+    }
+
+    void inserted(InstanceState s, Object key) {
+        s.key = key;
+        s.status = ObjectState.PERSISTENT;
+        s.markClean(s.get());
+        s.expired = 0;
+        s.unpin();
+        session.identityMap().put(s);
+        insertedInTransaction.add(s);
+    }
+
+    void flushed(InstanceState s) {
+        s.markClean(s.get());
+        s.unpin();
+        session.unitOfWork().changed.remove(s);
+    }
+
+    void flushedDelete(InstanceState s) {
+        deleted(s);
+    }
+
+    /** The row is gone (flushed DELETE or bulk delete): out of the identity map until commit or rollback. */
+    void deleted(InstanceState s) {
+        s.markedForDeletion = false;
+        s.status = ObjectState.DELETED;
+        s.pin();
+        session.identityMap().remove(s);
+        session.unitOfWork().changed.remove(s);
+        session.unitOfWork().deleted.remove(s);
+        deletedInTransaction.add(s);
+    }
+
+    void expire(InstanceState s) {
+        if (s.status != ObjectState.PERSISTENT) {
+            return;
+        }
+        s.expired = s.mapping.allProperties() & ~EntityMapping.bit(s.mapping.id().index());
+        if (s.mapping.enhanced()) {
+            s.modified = 0;
+            s.committed = null;
+            s.unpin();
+            session.unitOfWork().changed.remove(s);
+        }
+    }
+
+    /** Expunge: out of the session; pending objects become transient, others detached. */
+    void forget(InstanceState s) {
+        session.unitOfWork().added.remove(s);
+        session.unitOfWork().changed.remove(s);
+        session.unitOfWork().deleted.remove(s);
+        session.identityMap().remove(s);
+        detach(s);
+    }
+
+    void afterCommit(boolean expire) {
+        for (InstanceState s : deletedInTransaction) {
+            detach(s);
+        }
+        deletedInTransaction.clear();
+        insertedInTransaction.clear();
+        if (expire) {
+            for (InstanceState s : session.identityMap().all()) {
+                expire(s);
+            }
+        }
+    }
+
+    void afterRollback() {
+        UnitOfWork uow = session.unitOfWork();
+        for (InstanceState s : new ArrayList<>(uow.added)) {
+            forget(s);
+        }
+        for (InstanceState s : insertedInTransaction) {
+            if (s.status == ObjectState.PERSISTENT || s.status == ObjectState.DELETED) {
+                session.identityMap().remove(s);
+                detach(s);
+                s.status = null;
+                s.key = null;
+            }
+        }
+        for (InstanceState s : deletedInTransaction) {
+            if (s.status == ObjectState.DELETED && s.get() != null) {
+                s.status = ObjectState.PERSISTENT;
+                s.unpin();
+                session.identityMap().put(s);
+            }
+        }
+        insertedInTransaction.clear();
+        deletedInTransaction.clear();
+        for (InstanceState s : new ArrayList<>(uow.deleted)) {
+            s.markedForDeletion = false;
+        }
+        uow.clear();
+        for (InstanceState s : session.identityMap().all()) {
+            s.modified = 0;
+            s.committed = s.mapping.enhanced() ? null : s.committed;
+            s.unpin();
+            expire(s);
+        }
+    }
+
+    void detachAll() {
+        for (InstanceState s : session.identityMap().all()) {
+            detach(s);
+        }
+        for (InstanceState s : new ArrayList<>(session.unitOfWork().added)) {
+            detach(s);
+        }
+        for (InstanceState s : deletedInTransaction) {
+            detach(s);
+        }
+        session.unitOfWork().clear();
+        session.identityMap().clear();
+        session.snapshotStates.clear();
+    }
+
+    /** No session any more: pending objects become transient, objects with a row detached. */
+    private void detach(InstanceState s) {
+        s.session = null;
+        s.status = s.status == ObjectState.PENDING || s.status == null ? null : ObjectState.DETACHED;
+        s.markedForDeletion = false;
+        s.unpin();
+        Object entity = s.get();
+        if (entity != null && s.status == null) {
+            if (s.mapping.enhanced()) {
+                ((io.athanor.orm.enhance.EnhancedEntity) entity).$athanor$interceptor(null);
+            }
+        }
+        if (entity != null) {
+            session.snapshotStates.remove(entity);
+        }
+    }
+}

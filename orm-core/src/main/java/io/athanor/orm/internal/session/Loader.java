@@ -1,0 +1,101 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.ObjectDeletedException;
+import io.athanor.orm.ObjectState;
+import io.athanor.orm.internal.mapping.EntityMapping;
+import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.sql.Row;
+import io.athanor.sql.RowMapper;
+import java.util.List;
+
+/**
+ * Turns rows into the session's objects through the identity map: a row already loaded yields the
+ * same instance, with only its expired properties filled and unflushed changes left alone.
+ */
+final class Loader {
+    private final SessionImpl session;
+
+    Loader(SessionImpl session) {
+        this.session = session;
+    }
+
+    /** A mapper for rows holding every column of {@code mapping}'s table, in order. */
+    <E> RowMapper<E> rowMapper(EntityMapping<E> mapping) {
+        int idIndex = mapping.id().index();
+        return row -> mapping.type().cast(load(mapping, row, idIndex));
+    }
+
+    private Object load(EntityMapping<?> mapping, Row row, int idIndex) {
+        Object key = row.get(idIndex);
+        IdentityMap map = session.identityMap();
+        InstanceState s = map.get(mapping, key);
+        Object entity = s == null ? null : s.get();
+        if (entity != null) {
+            if (s.expired != 0) {
+                fill(s, entity, row, s.expired & ~s.modified);
+            }
+            return entity;
+        }
+        entity = mapping.newInstance();
+        for (PropertyMapping p : mapping.properties()) {
+            p.set(entity, row.get(p.index()));
+        }
+        session.attachLoaded(mapping, entity, key);
+        return entity;
+    }
+
+    /** Sets the properties in {@code mask} from the row and marks them loaded. */
+    private static void fill(InstanceState s, Object entity, Row row, long mask) {
+        for (long m = mask; m != 0; m &= m - 1) {
+            PropertyMapping p = s.mapping.property(Long.numberOfTrailingZeros(m));
+            p.set(entity, row.get(p.index()));
+        }
+        s.expired &= ~mask;
+        if (!s.mapping.enhanced()) {
+            s.snapshot(entity);
+        }
+    }
+
+    /** Loads the expired properties of a persistent object with one SELECT by key; fails if the row is gone. */
+    void loadExpired(InstanceState s, Object entity) {
+        if (!loadExpiredIfPresent(s, entity)) {
+            throw new ObjectDeletedException(s.mapping.describe(s.key) + " is expired and its row is gone: "
+                    + "it was deleted, or its key changed, by another statement or transaction");
+        }
+    }
+
+    /** Loads the expired properties of a persistent object; false if its row is gone. */
+    boolean loadExpiredIfPresent(InstanceState s, Object entity) {
+        long mask = s.expired & ~s.modified;
+        List<Boolean> found = session.transaction().query(session.persister(s.mapping).selectById(), keyRow(s), row -> {
+            fill(s, entity, row, mask);
+            return Boolean.TRUE;
+        });
+        if (!found.isEmpty()) {
+            s.expired &= ~mask;
+        }
+        return !found.isEmpty();
+    }
+
+    /** Reloads every property of a persistent object, dropping unflushed changes; false if the row is gone. */
+    boolean refreshIfPresent(InstanceState s, Object entity) {
+        List<Boolean> found = session.transaction().query(session.persister(s.mapping).selectById(), keyRow(s), row -> {
+            fill(s, entity, row, s.mapping.allProperties());
+            return Boolean.TRUE;
+        });
+        if (!found.isEmpty()) {
+            s.markClean(entity);
+            s.expired = 0;
+            if (s.status == ObjectState.PERSISTENT) {
+                session.flushed(s);
+            }
+        }
+        return !found.isEmpty();
+    }
+
+    private Object[] keyRow(InstanceState s) {
+        Object[] row = new Object[s.mapping.properties().size() + 1];
+        row[s.mapping.id().index()] = s.key;
+        return row;
+    }
+}

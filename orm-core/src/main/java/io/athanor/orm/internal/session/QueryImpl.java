@@ -1,0 +1,170 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.OrmException;
+import io.athanor.orm.Query;
+import io.athanor.orm.Synchronize;
+import io.athanor.orm.internal.mapping.EntityMapping;
+import io.athanor.sql.Column;
+import io.athanor.sql.Expression;
+import io.athanor.sql.Ordering;
+import io.athanor.sql.Select;
+import io.athanor.sql.Sql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** A query for one entity: criteria and paging collected here, rows turned into objects by the {@link Loader}. */
+final class QueryImpl<E> implements Query<E> {
+    private final SessionImpl session;
+    private final EntityMapping<E> mapping;
+    private final List<Expression<Boolean>> criteria = new ArrayList<>();
+    private final List<Ordering> orderings = new ArrayList<>();
+    private Integer limit;
+    private Integer offset;
+
+    QueryImpl(SessionImpl session, EntityMapping<E> mapping) {
+        this.session = session;
+        this.mapping = mapping;
+    }
+
+    @Override
+    public Query<E> where(Expression<Boolean> criterion) {
+        if (criterion == null) {
+            throw new IllegalArgumentException("where(null) on a query for " + mapping.name());
+        }
+        criteria.add(criterion);
+        return this;
+    }
+
+    @Override
+    public Query<E> orderBy(Ordering... items) {
+        orderings.addAll(List.of(items));
+        return this;
+    }
+
+    @Override
+    public Query<E> limit(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("limit must be >= 0: " + rows);
+        }
+        limit = rows;
+        return this;
+    }
+
+    @Override
+    public Query<E> offset(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("offset must be >= 0: " + rows);
+        }
+        offset = rows;
+        return this;
+    }
+
+    @Override
+    public List<E> list() {
+        try (Stream<E> s = stream()) {
+            return s.toList();
+        }
+    }
+
+    @Override
+    public Stream<E> stream() {
+        session.autoflush();
+        return session.transaction().stream(select(session.persister(mapping).selectAll(), true), loaderMapper());
+    }
+
+    @Override
+    public Optional<E> first() {
+        session.autoflush();
+        Select one = select(session.persister(mapping).selectAll(), false).limit(1);
+        if (offset != null) {
+            one = one.offset(offset);
+        }
+        return session.transaction().query(one, loaderMapper()).stream().findFirst();
+    }
+
+    @Override
+    public E one() {
+        session.autoflush();
+        Select two = select(session.persister(mapping).selectAll(), false).limit(2);
+        if (offset != null) {
+            two = two.offset(offset);
+        }
+        List<E> found = session.transaction().query(two, loaderMapper());
+        if (found.size() != 1) {
+            throw new OrmException("expected exactly one " + mapping.name() + " where " + describeCriteria() + ", found "
+                    + (found.isEmpty() ? "none" : "more than one"));
+        }
+        return found.get(0);
+    }
+
+    @Override
+    public long count() {
+        session.autoflush();
+        Select count = Sql.select(Sql.count()).from(mapping.table());
+        for (Expression<Boolean> c : criteria) {
+            count = count.where(c);
+        }
+        if (limit != null || offset != null) {
+            throw new OrmException("count() of a " + mapping.name() + " query ignores limit/offset; remove them to count all matches");
+        }
+        return session.transaction().query(count, r -> r.<Long>get(0)).get(0);
+    }
+
+    @Override
+    public long update(Map<? extends Column<?>, ?> values) {
+        return update(values, Synchronize.AUTO);
+    }
+
+    @Override
+    public long update(Map<? extends Column<?>, ?> values, Synchronize mode) {
+        return new BulkOperations(session).update(mapping, bulkCriteria("update"), values, mode);
+    }
+
+    @Override
+    public long delete() {
+        return delete(Synchronize.AUTO);
+    }
+
+    @Override
+    public long delete(Synchronize mode) {
+        return new BulkOperations(session).delete(mapping, bulkCriteria("delete"), mode);
+    }
+
+    /** The ANDed criteria for a bulk statement (null for all rows); paging or ordering is refused. */
+    private Expression<Boolean> bulkCriteria(String operation) {
+        if (limit != null || offset != null || !orderings.isEmpty()) {
+            throw new OrmException("a " + mapping.name() + " query with limit, offset or orderBy cannot " + operation
+                    + " in bulk: one UPDATE/DELETE statement applies to every matching row; remove them");
+        }
+        return criteria.isEmpty() ? null : criteria.size() == 1 ? criteria.get(0)
+                : Sql.and(criteria.toArray(Expression[]::new));
+    }
+
+    private Select select(Select base, boolean paging) {
+        Select s = base;
+        for (Expression<Boolean> c : criteria) {
+            s = s.where(c);
+        }
+        if (!orderings.isEmpty()) {
+            s = s.orderBy(orderings.toArray(Ordering[]::new));
+        }
+        if (paging && limit != null) {
+            s = s.limit(limit);
+        }
+        if (paging && offset != null) {
+            s = s.offset(offset);
+        }
+        return s;
+    }
+
+    private io.athanor.sql.RowMapper<E> loaderMapper() {
+        return session.loader().rowMapper(mapping);
+    }
+
+    private String describeCriteria() {
+        return criteria.isEmpty() ? "(no criteria)" : criteria.toString();
+    }
+}
