@@ -1,0 +1,50 @@
+package io.athanor.orm.model;
+
+import io.athanor.orm.annotations.Column;
+import io.athanor.orm.annotations.Entity;
+import io.athanor.orm.annotations.Id;
+import io.athanor.orm.annotations.Version;
+
+/** A versioned entity with a unique column. */
+@Entity
+public class Account {
+    @Id
+    private Long id;
+    @Column(unique = true, nullable = false)
+    private String email;
+    private long balance;
+    @Version
+    private int version;
+
+    Account() {
+    }
+
+    public Account(String email, long balance) {
+        this.email = email;
+        this.balance = balance;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public long getBalance() {
+        return balance;
+    }
+
+    public void setBalance(long balance) {
+        this.balance = balance;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+}
