@@ -1,6 +1,7 @@
 package io.athanor.orm.internal;
 
 import io.athanor.orm.OrmException;
+import io.athanor.orm.internal.evaluator.Evaluator;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.persistence.EntityPersister;
 import io.athanor.sql.Database;
@@ -20,6 +21,7 @@ public final class OrmContext {
     private final EntityPersister[] persisters;
     private final boolean expireOnCommit;
     private final boolean autoflush;
+    private final Evaluator evaluator;
 
     public OrmContext(Database database, List<EntityMapping<?>> mappings, boolean expireOnCommit, boolean autoflush) {
         this.database = database;
@@ -31,6 +33,12 @@ public final class OrmContext {
         }
         this.expireOnCommit = expireOnCommit;
         this.autoflush = autoflush;
+        this.evaluator = new Evaluator(database.dialect());
+    }
+
+    /** Computes criteria and SET values in Java, with this database's semantics. */
+    public Evaluator evaluator() {
+        return evaluator;
     }
 
     public Database database() {

@@ -80,6 +80,31 @@ public final class InstanceState extends WeakReference<Object> implements Proper
         return (expired & EntityMapping.bit(property)) != 0;
     }
 
+    boolean isModified(int property) {
+        return (modified & EntityMapping.bit(property)) != 0;
+    }
+
+    /** Forgets one property's value (and any unflushed change to it): it reloads on the next read. */
+    void expireProperty(int property) {
+        long bit = EntityMapping.bit(property);
+        expired |= bit;
+        if ((modified & bit) != 0) {
+            modified &= ~bit;
+            if (committed != null && mapping.enhanced()) {
+                committed[property] = null;
+            }
+        }
+    }
+
+    /** Sets a property to a value the database now holds: committed state, not a change to flush. */
+    void setCommitted(Object entity, PropertyMapping p, Object value) {
+        p.set(entity, value);
+        expired &= ~EntityMapping.bit(p.index());
+        if (!mapping.enhanced() && committed != null) {
+            committed[p.index()] = value;
+        }
+    }
+
     /** Records the committed value before the first change of a property of a loaded object. */
     @Override
     public void beforeWrite(Object entity, int property) {

@@ -88,13 +88,7 @@ public final class SessionImpl implements Session {
         try {
             unitOfWork.flush(tx);
         } catch (RuntimeException e) {
-            failedFlush = e;
-            transaction = null;
-            try {
-                tx.rollback();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            failed(e);
             throw e;
         }
     }
@@ -298,6 +292,28 @@ public final class SessionImpl implements Session {
 
     void flushedDelete(InstanceState s) {
         lifecycle.flushedDelete(s);
+    }
+
+    void lifecycleExpire(InstanceState s) {
+        lifecycle.expire(s);
+    }
+
+    void lifecycleDeleted(InstanceState s) {
+        lifecycle.deleted(s);
+    }
+
+    /** After a failed bulk statement, as after a failed flush: roll back and refuse until rollback(). */
+    void failed(RuntimeException e) {
+        failedFlush = e;
+        Transaction tx = transaction;
+        transaction = null;
+        if (tx != null) {
+            try {
+                tx.rollback();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+        }
     }
 
     void loadExpired(InstanceState s, Object entity) {

@@ -1,0 +1,120 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.OrmException;
+import io.athanor.orm.internal.mapping.EntityMapping;
+import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.sql.Column;
+import io.athanor.sql.Sql;
+import io.athanor.sql.Update;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of {@code session.bulkUpdate}: its key and the properties to set, validated before any
+ * SQL. Rows setting the same properties share one statement (and one JDBC batch).
+ */
+record KeyedRow(int position, Object key, Map<PropertyMapping, Object> values) {
+
+    static KeyedRow of(EntityMapping<?> m, int position, Map<? extends Column<?>, ?> given) {
+        Object key = null;
+        boolean hasKey = false;
+        Map<PropertyMapping, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<? extends Column<?>, ?> e : given.entrySet()) {
+            PropertyMapping p = BulkValues.property(m, e.getKey());
+            Object v = e.getValue();
+            if (v != null && !p.type().isInstance(v)) {
+                throw new OrmException("bulkUpdate of " + m.name() + ", row " + position + ": " + p.column() + " is "
+                        + p.type().getName() + " but the value " + v + " is " + v.getClass().getName());
+            }
+            if (p == m.id()) {
+                key = v;
+                hasKey = v != null;
+            } else if (p == m.version()) {
+                throw new OrmException("bulkUpdate of " + m.name() + ", row " + position + ": the version " + p.column()
+                        + " is bumped by Athanor and cannot be set");
+            } else {
+                if (v == null && !p.column().isNullable()) {
+                    throw new OrmException("bulkUpdate of " + m.name() + ", row " + position + ": " + p.column() + " is NOT NULL");
+                }
+                values.put(p, v);
+            }
+        }
+        if (!hasKey) {
+            throw new OrmException("bulkUpdate of " + m.name() + ", row " + position + " " + given
+                    + " has no value for the key " + m.id().column());
+        }
+        if (values.isEmpty()) {
+            throw new OrmException("bulkUpdate of " + m.name() + ", row " + position + " sets no column besides the key");
+        }
+        return new KeyedRow(position, key, values);
+    }
+
+    static Map<List<PropertyMapping>, List<KeyedRow>> byShape(List<KeyedRow> rows) {
+        Map<List<PropertyMapping>, List<KeyedRow>> out = new LinkedHashMap<>();
+        for (KeyedRow r : rows) {
+            out.computeIfAbsent(List.copyOf(r.values.keySet()), k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    /** {@code UPDATE t SET c = ?c ... [, version = version + 1] WHERE id = ?id}, slots by property index. */
+    static Update statement(EntityMapping<?> m, List<PropertyMapping> columns) {
+        Update u = Sql.update(m.table());
+        for (PropertyMapping p : columns) {
+            u = setParam(u, p.column(), p.index());
+        }
+        if (m.version() != null) {
+            u = bump(u, m.version().column());
+        }
+        return u.where(idParam(m.id().column(), m.id().index()));
+    }
+
+    static List<Object[]> rows(EntityMapping<?> m, List<KeyedRow> rows) {
+        List<Object[]> out = new ArrayList<>(rows.size());
+        for (KeyedRow r : rows) {
+            Object[] slots = new Object[m.properties().size()];
+            slots[m.id().index()] = r.key;
+            r.values.forEach((p, v) -> slots[p.index()] = v);
+            out.add(slots);
+        }
+        return out;
+    }
+
+    /** EVALUATE-style: the new values become committed state; an unflushed change to the same property is expired. */
+    void synchronize(InstanceState s) {
+        Object entity = s.get();
+        if (entity == null) {
+            return;
+        }
+        values.forEach((p, v) -> {
+            if (s.isModified(p.index())) {
+                s.expireProperty(p.index());
+            } else {
+                s.setCommitted(entity, p, v);
+            }
+        });
+        PropertyMapping version = s.mapping.version();
+        if (version != null) {
+            Object current = version.get(entity);
+            if (s.isExpired(version.index()) || current == null) {
+                s.expireProperty(version.index());
+            } else {
+                s.setCommitted(entity, version, current instanceof Long l ? (Object) (l + 1) : (Object) ((Integer) current + 1));
+            }
+        }
+    }
+
+    private static <T> Update setParam(Update u, Column<T> c, int slot) {
+        return u.set(c, Sql.param(slot, c.type()));
+    }
+
+    private static <T> Update bump(Update u, Column<T> c) {
+        return u.set(c, c.plus(1));
+    }
+
+    private static <T> io.athanor.sql.Expression<Boolean> idParam(Column<T> c, int slot) {
+        return c.eq(Sql.param(slot, c.type()));
+    }
+}

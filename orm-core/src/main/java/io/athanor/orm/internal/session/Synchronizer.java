@@ -1,0 +1,152 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.ObjectState;
+import io.athanor.orm.internal.evaluator.CompiledCriteria;
+import io.athanor.orm.internal.evaluator.CompiledValue;
+import io.athanor.orm.internal.evaluator.EvaluationException;
+import io.athanor.orm.internal.evaluator.Evaluator;
+import io.athanor.orm.internal.evaluator.UnevaluableException;
+import io.athanor.orm.internal.evaluator.ValueSource;
+import io.athanor.orm.internal.mapping.EntityMapping;
+import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.sql.Column;
+import io.athanor.sql.Expression;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Brings objects already in the session in line with a bulk statement that matched them: SET
+ * values are computed in Java from each object's state and applied as committed (not dirty)
+ * values; what cannot be computed is expired instead, so it reloads on access. Deleted matches
+ * leave the identity map.
+ */
+final class Synchronizer {
+    private final SessionImpl session;
+    private final EntityMapping<?> mapping;
+    private final List<PropertyMapping> targets = new ArrayList<>();
+    private final List<CompiledValue> computations = new ArrayList<>();
+
+    /** For an UPDATE: compiles each SET value; one that cannot be evaluated is expired on matches. */
+    Synchronizer(SessionImpl session, EntityMapping<?> mapping, Evaluator evaluator, BulkValues values) {
+        this.session = session;
+        this.mapping = mapping;
+        if (values != null) {
+            for (Map.Entry<PropertyMapping, Expression<?>> e : values.values().entrySet()) {
+                targets.add(e.getKey());
+                computations.add(compile(evaluator, e.getValue()));
+            }
+        }
+    }
+
+    private CompiledValue compile(Evaluator evaluator, Expression<?> value) {
+        try {
+            return evaluator.value(value, mapping.table());
+        } catch (UnevaluableException e) {
+            return null;
+        }
+    }
+
+    /** EVALUATE: every loaded, not fully expired object the criteria hold for (null criteria: all). */
+    List<InstanceState> evaluate(CompiledCriteria criteria) {
+        List<InstanceState> matched = new ArrayList<>();
+        long idBit = EntityMapping.bit(mapping.id().index());
+        long criteriaColumns = criteria == null ? 0 : mask(criteria.columns());
+        for (InstanceState s : session.identityMap().states(mapping)) {
+            Object entity = s.get();
+            if (entity == null || s.status != ObjectState.PERSISTENT || (s.expired | idBit) == mapping.allProperties()) {
+                continue; // a fully expired object reloads on access anyway
+            }
+            if ((s.expired & criteriaColumns) != 0) {
+                session.lifecycleExpire(s); // cannot tell whether it matched: expire rather than guess
+                continue;
+            }
+            try {
+                if (criteria == null || Boolean.TRUE.equals(criteria.test(new EntityValues(mapping, entity)))) {
+                    matched.add(s);
+                }
+            } catch (EvaluationException e) {
+                session.lifecycleExpire(s);
+            }
+        }
+        return matched;
+    }
+
+    /** FETCH: the loaded objects among the keys the database returned. */
+    List<InstanceState> fetched(Collection<?> keys) {
+        List<InstanceState> matched = new ArrayList<>();
+        for (Object key : keys) {
+            InstanceState s = session.identityMap().get(mapping, key);
+            if (s != null && s.status == ObjectState.PERSISTENT) {
+                matched.add(s);
+            }
+        }
+        return matched;
+    }
+
+    /** Applies the SET values to each matched object, computed from its state before the update. */
+    void applyUpdate(List<InstanceState> matched) {
+        Object[] computed = new Object[targets.size()];
+        boolean[] known = new boolean[targets.size()];
+        for (InstanceState s : matched) {
+            Object entity = s.get();
+            if (entity == null) {
+                continue;
+            }
+            EntityValues before = new EntityValues(mapping, entity);
+            for (int i = 0; i < targets.size(); i++) {
+                CompiledValue c = computations.get(i);
+                known[i] = false;
+                if (c != null && (s.expired & mask(c.columns())) == 0 && (s.modified & mask(c.columns())) == 0) {
+                    try {
+                        computed[i] = c.compute(before);
+                        known[i] = true;
+                    } catch (EvaluationException e) {
+                        known[i] = false;
+                    }
+                }
+            }
+            boolean expiredSome = false;
+            for (int i = 0; i < targets.size(); i++) {
+                PropertyMapping p = targets.get(i);
+                if (known[i] && !s.isModified(p.index())) {
+                    s.setCommitted(entity, p, computed[i]);
+                } else {
+                    s.expireProperty(p.index()); // the database wins over an unflushed change, and over what Java cannot compute
+                    expiredSome = true;
+                }
+            }
+            if (expiredSome && !mapping.enhanced()) {
+                session.loader().refreshIfPresent(s, entity); // no interception to reload it lazily
+            }
+        }
+    }
+
+    /** Marks each matched object deleted: out of the identity map until commit (detached) or rollback (restored). */
+    void applyDelete(List<InstanceState> matched) {
+        for (InstanceState s : matched) {
+            session.lifecycleDeleted(s);
+        }
+    }
+
+    private long mask(Set<Column<?>> columns) {
+        long m = 0;
+        for (Column<?> c : columns) {
+            PropertyMapping p = mapping.property(c);
+            if (p != null) {
+                m |= EntityMapping.bit(p.index());
+            }
+        }
+        return m;
+    }
+
+    /** An object's in-memory values, as the evaluator reads them. */
+    record EntityValues(EntityMapping<?> mapping, Object entity) implements ValueSource {
+        @Override
+        public Object value(Column<?> column) {
+            return mapping.property(column).get(entity);
+        }
+    }
+}
