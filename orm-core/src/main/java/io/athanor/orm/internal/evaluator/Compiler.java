@@ -84,6 +84,10 @@ final class Compiler implements ExpressionVisitor<Node> {
         if (value instanceof Double d && d.isNaN()) {
             throw new Refusal("the value NaN", "databases store and compare NaN differently");
         }
+        if (value instanceof String s && Orders.loneSurrogate(s) >= 0) {
+            throw new Refusal("the string " + literal.toString().replace(s, Orders.escape(s)),
+                    "it holds a lone surrogate, which has no UTF-8 form: the database would get other text");
+        }
         return row -> value;
     }
 

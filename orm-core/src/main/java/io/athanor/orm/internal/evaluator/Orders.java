@@ -94,21 +94,31 @@ final class Orders {
     }
 
     /**
-     * A lone surrogate has no UTF-8 encoding: drivers replace it (sqlite-jdbc writes U+FFFD), so the
-     * stored text differs from the Java string and neither order nor equality can be trusted.
+     * A lone surrogate has no UTF-8 encoding: drivers replace it (sqlite-jdbc writes '?', as Java's
+     * UTF-8 encoder does), so the stored text differs from the Java string and neither order nor
+     * equality can be trusted.
      */
-    private static void checkWellFormed(String s) {
+    static void checkWellFormed(String s) {
+        int bad = loneSurrogate(s);
+        if (bad >= 0) {
+            throw new EvaluationException("a string with a lone surrogate (index " + bad
+                    + ") is not compared in Java: it has no UTF-8 form, so the stored text differs");
+        }
+    }
+
+    /** The index of the first lone surrogate in {@code s}, or -1 if it is well-formed UTF-16. */
+    static int loneSurrogate(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw new EvaluationException("a string with a lone surrogate (index " + i
-                            + ") is not compared in Java: it has no UTF-8 form, so the stored text differs");
+                    return i;
                 }
             }
         }
+        return -1;
     }
 
     private static int temporals(Object a, Object b) {
@@ -131,5 +141,19 @@ final class Orders {
             throw new EvaluationException("the order of " + v + " is not vouched for: stored dates sort in time"
                     + " order only for years 0000-9999");
         }
+    }
+
+    /** {@code s} with surrogates and control characters as Java unicode escapes, for messages. */
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || Character.isSurrogate(c)) {
+                sb.append(String.format("\\u%04X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -50,7 +50,7 @@ final class RandomExpressions {
         1e19, 123456789.125, 9007199254740993.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e154};
     private static final String[] STRINGS = {"", "a", "A", "b", "B", "abc", "ABC", "Abc", "aBC", "\uFFFF",
         "\uD83D\uDE00", "\uE000", "\uD7FF", "a\uD83D\uDE00", "a\uFFFF", "\u00e9", "\u00c9", "z", "Z", "0", "10", "9",
-        " ", "a ", "\uD800\uDC00", "\uDBFF\uDFFF", "a\u0000b", "a\u0000"};
+        " ", "a ", "\uD800\uDC00", "\uDBFF\uDFFF", "a\u0000b", "a\u0000", "x\uD800", "x\uDC00y"};
     private static final String ALPHABET = "abAB\u00e9 0\uFFFF\uE000\uD83D\uDE00\u007f\u0080";
     private static final LocalDate[] DATES = {LocalDate.of(2024, 1, 1), LocalDate.of(0, 1, 1),
         LocalDate.of(9999, 12, 31), LocalDate.of(1970, 1, 1), LocalDate.of(2000, 2, 29), LocalDate.of(1999, 12, 31),
