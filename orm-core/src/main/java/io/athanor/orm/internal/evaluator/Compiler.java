@@ -75,6 +75,16 @@ final class Compiler implements ExpressionVisitor<Node> {
                 return v;
             };
         }
+        if (column.type() == String.class) {
+            // The database holds other text than a string with a lone surrogate (see Orders).
+            return row -> {
+                Object v = row.value(column);
+                if (v != null) {
+                    Orders.checkWellFormed((String) v);
+                }
+                return v;
+            };
+        }
         return row -> row.value(column);
     }
 

@@ -22,6 +22,7 @@ import java.util.Set;
 public final class Evaluator {
     private final Dialect dialect;
 
+    /** An evaluator for databases of {@code dialect}, whose comparability and arithmetic hooks it obeys. */
     public Evaluator(Dialect dialect) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
     }

@@ -63,7 +63,8 @@ final class Orders {
      * Unicode code point order, which is the byte order of UTF-8 (SQLite's BINARY collation) and of
      * UTF-32. String.compareTo compares UTF-16 units instead and puts supplementary characters
      * (surrogate pairs, U+D800..U+DFFF) before U+E000..U+FFFF; the fix-up at the first difference
-     * below moves surrogates above them.
+     * below moves surrogates above them. Both strings are well-formed: the compiler checks literals
+     * and column values for lone surrogates, and concatenation keeps strings well-formed.
      */
     static int strings(Object a, Object b) {
         String s = (String) a;
@@ -73,13 +74,9 @@ final class Orders {
             char c = s.charAt(i);
             char d = t.charAt(i);
             if (c != d) {
-                checkWellFormed(s);
-                checkWellFormed(t);
                 return fixup(c) - fixup(d);
             }
         }
-        checkWellFormed(s);
-        checkWellFormed(t);
         return s.length() - t.length();
     }
 
@@ -102,7 +99,7 @@ final class Orders {
         int bad = loneSurrogate(s);
         if (bad >= 0) {
             throw new EvaluationException("a string with a lone surrogate (index " + bad
-                    + ") is not compared in Java: it has no UTF-8 form, so the stored text differs");
+                    + ") is not evaluated in Java: it has no UTF-8 form, so the database holds other text");
         }
     }
 

@@ -228,6 +228,7 @@ class EvaluatorTest {
     @Test
     void aLoneSurrogateIsUnknownInARowAndRefusedInALiteral() {
         assertThrows(EvaluationException.class, () -> test(NAME.eq("a"), row(NAME, "\uD800")));
+        assertThrows(EvaluationException.class, () -> compute(NAME.concat("x"), row(NAME, "a\uDC00")));
         assertTrue(refusal(NAME.eq("x\uDC00")).contains("lone surrogate"));
     }
 
