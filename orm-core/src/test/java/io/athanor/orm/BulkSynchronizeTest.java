@@ -112,7 +112,7 @@ class BulkSynchronizeTest {
 
     @Test
     void evaluateFollowsSqlNullLogic() {
-        s.query(Stuff.class).where(Stuff_.foo.eq(3)).update(Map.of(Stuff_.name, (Object) null), Synchronize.EVALUATE);
+        s.query(Stuff.class).where(Stuff_.foo.eq(3)).update(Map.of(Stuff_.name, Sql.value(String.class, null)), Synchronize.EVALUATE);
         assertNull(loaded.get(3).getName());
         // NOT (name = 'n1') is UNKNOWN for the NULL name: that row must not match, in SQL or in Java
         long n = s.query(Stuff.class).where(Sql.not(Stuff_.name.eq("n1"))).update(Map.of(Stuff_.foo, -1), Synchronize.EVALUATE);
