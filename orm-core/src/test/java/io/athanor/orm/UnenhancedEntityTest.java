@@ -1,0 +1,115 @@
+package io.athanor.orm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.athanor.orm.annotations.Entity;
+import io.athanor.orm.annotations.Id;
+import io.athanor.orm.enhance.EnhancedEntity;
+import io.athanor.sql.Column;
+import io.athanor.sql.Database;
+import io.athanor.sql.Sql;
+import io.athanor.sql.StatementKind;
+import io.athanor.sql.Table;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.annotation.AnnotationDescription;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A class the build did not enhance still works: changes are found by comparing snapshots at
+ * flush. The class is made at test time so the build-time enhancer never sees it.
+ */
+class UnenhancedEntityTest {
+    @TempDir
+    Path dir;
+    Database db;
+    SessionFactory sf;
+    Class<?> plain;
+    final List<String> updates = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        plain = new ByteBuddy().subclass(Object.class).name("io.athanor.orm.runtime.Plain")
+                .annotateType(AnnotationDescription.Builder.ofType(Entity.class).define("table", "plain").build())
+                .defineField("id", Long.class, Modifier.PUBLIC)
+                .annotateField(AnnotationDescription.Builder.ofType(Id.class).build())
+                .defineField("foo", int.class, Modifier.PUBLIC)
+                .defineField("name", String.class, Modifier.PUBLIC)
+                .make().load(getClass().getClassLoader()).getLoaded();
+        db = Database.builder().url("jdbc:sqlite:" + dir.resolve("p.db")).listener((sql, kind, rows, values) -> {
+            if (kind == StatementKind.UPDATE) {
+                updates.add(sql);
+            }
+        }).build();
+        sf = SessionFactory.builder().database(db).entities(plain).build();
+        sf.createTables();
+    }
+
+    @AfterEach
+    void close() {
+        sf.close();
+        db.close();
+    }
+
+    private Object newPlain(int foo, String name) throws Exception {
+        Object o = plain.getDeclaredConstructor().newInstance();
+        plain.getField("foo").set(o, foo);
+        plain.getField("name").set(o, name);
+        return o;
+    }
+
+    @Test
+    void changesAreFoundBySnapshotAndOnlyChangedColumnsAreWritten() throws Exception {
+        assertFalse(EnhancedEntity.class.isAssignableFrom(plain));
+        Field foo = plain.getField("foo");
+        try (Session s = sf.openSession()) {
+            s.add(newPlain(1, "a"));
+            s.add(newPlain(2, "b"));
+            s.commit();
+            List<?> all = s.query(plain).list();
+            foo.set(all.get(0), 10);
+            assertTrue(s.isDirty(all.get(0)));
+            assertFalse(s.isDirty(all.get(1)));
+            foo.set(all.get(1), 2); // the same value: no change
+            s.commit();
+        }
+        assertEquals(List.of("UPDATE \"plain\" SET \"foo\" = ? WHERE \"id\" = ?"), updates);
+        assertEquals(List.of(10, 2), foosInDatabase());
+    }
+
+    private List<Integer> foosInDatabase() {
+        Table t = io.athanor.orm.internal.mapping.MappingReader.read(plain, 0).table();
+        Column<Integer> foo = t.column("foo", Integer.class);
+        return db.query(Sql.select(foo).from(t).orderBy(t.column("id").asc()), r -> r.get(foo));
+    }
+
+    @Test
+    void loadedObjectsAreTheSameInstancesAndBulkUpdatesSynchronize() throws Exception {
+        Field foo = plain.getField("foo");
+        try (Session s = sf.openSession()) {
+            s.add(newPlain(1, "a"));
+            s.commit();
+            Object first = s.query(plain).one();
+            assertSame(first, s.query(plain).one());
+            @SuppressWarnings("unchecked")
+            Column<Integer> fooColumn = (Column<Integer>) io.athanor.orm.internal.mapping.MappingReader.read(plain, 0)
+                    .table().column("foo");
+            s.query(plain).update(Map.of(fooColumn, fooColumn.plus(5)), Synchronize.EVALUATE);
+            assertEquals(6, foo.get(first));
+            assertFalse(s.isDirty(first), "synchronized values are committed state, not changes");
+            s.commit();
+        }
+        assertEquals(List.of(6), foosInDatabase());
+    }
+}
