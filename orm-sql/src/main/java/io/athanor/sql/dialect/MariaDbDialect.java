@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -131,6 +132,22 @@ public class MariaDbDialect extends BaseDialect {
     }
 
     /** Backticks, with a backtick inside the name doubled. */
+    /**
+     * Turns off Connector/J's bulk protocol (COM_STMT_BULK_EXECUTE, used with server-side prepared
+     * statements). Before MariaDB 11.5 a bulk batch gets one result for all its rows, so the per-row
+     * update counts and keys depend on the connector reconstructing them (SUCCESS_NO_INFO counts,
+     * keys computed from the first one); plain pipelined execution reads one real count and one
+     * real key per row, at the same single round trip. (useBulkStmts is already off by default;
+     * useBulkStmtsForInserts is on.)
+     */
+    @Override
+    public Properties connectionProperties(String jdbcUrl) {
+        Properties p = new Properties();
+        p.setProperty("useBulkStmts", "false");
+        p.setProperty("useBulkStmtsForInserts", "false");
+        return p;
+    }
+
     @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
@@ -139,7 +156,8 @@ public class MariaDbDialect extends BaseDialect {
     /**
      * Connector/J 3.x pipelines a batch and reads each row's OK packet, which carries that row's
      * AUTO_INCREMENT value, so {@code getGeneratedKeys()} after {@code executeBatch()} has every key
-     * in order (checked by the server tests). One round trip instead of one RETURNING per row.
+     * in order (checked by the server tests, with concurrent inserters). One round trip instead of
+     * one RETURNING per row. See {@link #connectionProperties} for the bulk protocol, which would not.
      */
     @Override
     public KeyRetrieval keyRetrieval() {

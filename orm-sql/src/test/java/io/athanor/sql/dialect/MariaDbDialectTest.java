@@ -58,6 +58,49 @@ class MariaDbDialectTest extends ServerDialectTestBase {
         assertEquals(io.athanor.sql.spi.Comparability.NONE, db.dialect().comparability(String.class));
     }
 
+    /**
+     * Connector/J computes batch keys from the first id when it sends a bulk insert, which is wrong
+     * if another connection's rows interleave; the dialect turns bulk inserts off so each row's own
+     * id comes back. Four connections insert batches at once and every key must name its own row.
+     */
+    @Test
+    void batchKeysStayRightWhileOtherConnectionsInsertConcurrently() throws Exception {
+        io.athanor.sql.Insert insert = Sql.insertInto(STUFF).set(FOO, Sql.param(0, Integer.class))
+                .set(NAME, Sql.param(1, String.class));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int round = 0; round < 10; round++) {
+                        String prefix = thread + "-" + round + "-";
+                        List<Object[]> rows = java.util.stream.IntStream.range(0, 100)
+                                .mapToObj(i -> new Object[] {i, prefix + i}).toList();
+                        List<Long> keys = db.inTransaction(tx -> tx.insertReturningKeys(insert, rows, ID));
+                        List<String> names = db.query(Sql.select(NAME).from(STUFF).where(ID.in(keys)).orderBy(ID.asc()),
+                                r -> r.get(NAME));
+                        List<String> expected = new java.util.ArrayList<>();
+                        java.util.stream.IntStream.range(0, 100).forEach(i -> expected.add(prefix + i));
+                        List<Long> sortedKeys = keys.stream().sorted().toList();
+                        List<String> byKeyOrder = new java.util.ArrayList<>();
+                        for (Long k : sortedKeys) {
+                            byKeyOrder.add(expected.get(keys.indexOf(k)));
+                        }
+                        assertEquals(byKeyOrder, names, "keys of batch " + prefix);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(4000, count());
+    }
+
     @Test
     void aGivenDataSourceIsRecognisedByItsProductName() throws Exception {
         MariaDbDataSource ds = new MariaDbDataSource(ServerDatabases.Server.MARIADB.url);
