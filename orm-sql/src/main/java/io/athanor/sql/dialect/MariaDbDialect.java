@@ -32,7 +32,7 @@ import java.util.UUID;
  * 10 round-trips exactly ({@code equals}) and one of smaller scale compares equal ({@code compareTo}).
  * A value needing more than 10 decimal places is refused when bound, because the server would round
  * it silently (a Note, not an error, even in strict mode).</li>
- * <li>String is {@code TEXT CHARACTER SET utf8mb4} (all of Unicode), but {@code VARCHAR(255)} when it is
+ * <li>String is {@code LONGTEXT CHARACTER SET utf8mb4} (all of Unicode; plain TEXT stops at 64 KB), but {@code VARCHAR(255)} when it is
  * a primary key or UNIQUE, since TEXT cannot be indexed without a prefix length.</li>
  * <li>LocalDateTime and Instant are {@code DATETIME(6)}; an Instant is stored as its UTC date-time, so
  * the session time zone never touches it. Both are truncated to microseconds when bound (the server
@@ -86,7 +86,7 @@ public class MariaDbDialect extends BaseDialect {
         register(ValueType.of(BigDecimal.class, "DECIMAL(65," + DECIMAL_SCALE + ")", Types.DECIMAL,
                 (ps, i, v) -> ps.setBigDecimal(i, toColumnScale(v)),
                 (rs, i) -> rs.getBigDecimal(i)));
-        register(ValueType.of(String.class, "TEXT CHARACTER SET utf8mb4", Types.VARCHAR,
+        register(ValueType.of(String.class, "LONGTEXT CHARACTER SET utf8mb4", Types.VARCHAR,
                 (ps, i, v) -> ps.setString(i, v),
                 (rs, i) -> rs.getString(i)));
         register(ValueType.of(byte[].class, "LONGBLOB", Types.LONGVARBINARY,

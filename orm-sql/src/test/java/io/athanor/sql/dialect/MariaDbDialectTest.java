@@ -32,7 +32,7 @@ class MariaDbDialectTest extends ServerDialectTestBase {
     @Test
     void generatedKeysAreAutoIncrementAndTheDdlQuotesNamesWithBackticks() {
         assertEquals("CREATE TABLE IF NOT EXISTS `stuff` (`id` BIGINT AUTO_INCREMENT NOT NULL, `foo` INT, "
-                + "`big` BIGINT, `name` TEXT CHARACTER SET utf8mb4, PRIMARY KEY (`id`))", db.createTableSql(STUFF));
+                + "`big` BIGINT, `name` LONGTEXT CHARACTER SET utf8mb4, PRIMARY KEY (`id`))", db.createTableSql(STUFF));
     }
 
     @Test
