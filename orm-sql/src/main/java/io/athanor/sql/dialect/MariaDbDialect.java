@@ -12,16 +12,22 @@ import io.athanor.sql.spi.SqlRenderer;
 import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
 import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.EnumSet;
+import java.util.GregorianCalendar;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
 
 /**
@@ -48,6 +54,8 @@ import java.util.UUID;
 public class MariaDbDialect extends BaseDialect {
     /** The decimal places a BigDecimal column keeps. */
     public static final int DECIMAL_SCALE = 10;
+    /** Writing keeps exactly microseconds, so the value is truncated here rather than by the server. */
+    private static final DateTimeFormatter DATE_TIME_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
     /** LIMIT's largest value: MariaDB needs a LIMIT before OFFSET, and this one means "no limit". */
     private static final String NO_LIMIT = "18446744073709551615";
 
@@ -92,16 +100,22 @@ public class MariaDbDialect extends BaseDialect {
         register(ValueType.of(byte[].class, "LONGBLOB", Types.LONGVARBINARY,
                 (ps, i, v) -> ps.setBytes(i, v),
                 (rs, i) -> rs.getBytes(i)));
-        register(ValueType.of(LocalDate.class, "DATE", Types.DATE,
-                (ps, i, v) -> ps.setObject(i, v),
-                (rs, i) -> rs.getObject(i, LocalDate.class)));
-        register(ValueType.of(LocalDateTime.class, "DATETIME(6)", Types.TIMESTAMP,
-                (ps, i, v) -> ps.setObject(i, v.truncatedTo(ChronoUnit.MICROS)),
-                (rs, i) -> rs.getObject(i, LocalDateTime.class)));
-        register(ValueType.of(Instant.class, "DATETIME(6)", Types.TIMESTAMP,
-                (ps, i, v) -> ps.setObject(i, LocalDateTime.ofInstant(v.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC)),
+        // Connector/J converts date-times through java.sql.Timestamp in the JVM's time zone (even for
+        // getString and getObject(LocalDateTime.class)), which moves a local time in a DST gap by an hour.
+        // So values are written as text and DATETIMEs read through a UTC, purely Gregorian calendar.
+        register(ValueType.of(LocalDate.class, "DATE", Types.VARCHAR,
+                (ps, i, v) -> ps.setString(i, v.toString()),
                 (rs, i) -> {
-                    LocalDateTime t = rs.getObject(i, LocalDateTime.class);
+                    String s = rs.getString(i);
+                    return s == null ? null : LocalDate.parse(s);
+                }));
+        register(ValueType.of(LocalDateTime.class, "DATETIME(6)", Types.VARCHAR,
+                (ps, i, v) -> ps.setString(i, DATE_TIME_OUT.format(v)),
+                (rs, i) -> readDateTime(rs, i)));
+        register(ValueType.of(Instant.class, "DATETIME(6)", Types.VARCHAR,
+                (ps, i, v) -> ps.setString(i, DATE_TIME_OUT.format(LocalDateTime.ofInstant(v, ZoneOffset.UTC))),
+                (rs, i) -> {
+                    LocalDateTime t = readDateTime(rs, i);
                     return t == null ? null : t.toInstant(ZoneOffset.UTC);
                 }));
         register(ValueType.of(UUID.class, "CHAR(36) CHARACTER SET ascii", Types.CHAR,
@@ -110,6 +124,15 @@ public class MariaDbDialect extends BaseDialect {
                     String s = rs.getString(i);
                     return s == null ? null : UUID.fromString(s);
                 }));
+    }
+
+    private static LocalDateTime readDateTime(ResultSet rs, int i) throws SQLException {
+        // A fresh calendar each time: Calendar is not thread-safe. Gregorian change at the start of
+        // time, because java.time is proleptic Gregorian and so is the server.
+        GregorianCalendar utc = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+        utc.setGregorianChange(new Date(Long.MIN_VALUE));
+        Timestamp t = rs.getTimestamp(i, utc);
+        return t == null ? null : LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
     }
 
     private static BigDecimal toColumnScale(BigDecimal v) throws SQLDataException {

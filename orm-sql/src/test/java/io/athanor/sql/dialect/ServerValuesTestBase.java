@@ -116,14 +116,32 @@ abstract class ServerValuesTestBase {
 
     @Test
     void datesAndTimesWithMicrosecondsRoundTripExactly() {
-        assertRoundTrips("date", LocalDate.of(2026, 11, 24), LocalDate.of(1000, 1, 1), LocalDate.of(9999, 12, 31));
+        // 2018-11-04 00:00 and 2026-03-29 02:30 do not exist in some zones (DST gaps: Sao Paulo, Berlin):
+        // values must not pass through the JVM's time zone. Run with -Duser.timezone=... to check.
+        assertRoundTrips("date", LocalDate.of(2026, 11, 24), LocalDate.of(1000, 1, 1), LocalDate.of(9999, 12, 31),
+                LocalDate.of(2018, 11, 4));
         assertRoundTrips("dt", LocalDateTime.of(2026, 11, 24, 5, 30, 1, 123_456_000),
                 LocalDateTime.of(1970, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000),
-                LocalDateTime.of(2024, 2, 29, 12, 0));
+                LocalDateTime.of(2024, 2, 29, 12, 0), LocalDateTime.of(2026, 3, 29, 2, 30), LocalDateTime.of(2018, 11, 4, 0, 0));
         assertRoundTrips("inst", Instant.ofEpochSecond(1_700_000_000L, 123_456_000), Instant.EPOCH,
                 Instant.parse("1000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999Z"),
-                // a local time that does not exist in many zones (a DST gap) must still be stored exactly
-                Instant.parse("2026-03-29T02:30:00Z"));
+                Instant.parse("2026-03-29T02:30:00Z"), Instant.parse("2018-11-04T00:00:00Z"));
+    }
+
+    /** Drivers that convert through java.sql.Timestamp in the JVM zone move these by an hour. */
+    @Test
+    void localTimesInADaylightSavingGapOfTheJvmTimeZoneRoundTrip() {
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        try {
+            for (String zone : List.of("Europe/Berlin", "America/Sao_Paulo")) {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+                assertRoundTrips("dt", LocalDateTime.of(2026, 3, 29, 2, 30, 0, 5_000), LocalDateTime.of(2018, 11, 4, 0, 0));
+                assertRoundTrips("inst", Instant.parse("2026-03-29T02:30:00Z"), Instant.parse("2018-11-04T00:00:00Z"));
+                assertRoundTrips("date", LocalDate.of(2018, 11, 4));
+            }
+        } finally {
+            java.util.TimeZone.setDefault(saved);
+        }
     }
 
     @Test
