@@ -38,10 +38,20 @@ abstract class ServerDialectTestBase {
     static final Column<Long> BIG = STUFF.column("big", Long.class);
     static final Column<String> NAME = STUFF.column("name", String.class);
 
+    /** Strings that would break concatenated SQL; each must round-trip and match only itself. */
+    static final List<String> HOSTILE = List.of("'", "''", "\"", "'; DROP TABLE stuff; --", "a; b", "-- comment",
+            "/* open comment", "*/", "\0", "nul\0inside", "\\", "\\'", "%", "_", "?", "$1", ":name", "{fn now()}",
+            "' OR '1'='1", "\r\n", "\u2028", "` backtick", "``", "\\` escaped", "\u00a0nbsp", "\uD83D\uDE00");
+
     ServerDatabases server;
     Database db;
 
     abstract ServerDatabases.Server server();
+
+    /** The hostile strings this server can store (PostgreSQL text cannot hold U+0000). */
+    List<String> hostile() {
+        return HOSTILE;
+    }
 
     @BeforeAll
     void openServer() {
@@ -188,6 +198,31 @@ abstract class ServerDialectTestBase {
             tx.execute(Sql.insertInto(STUFF).set(FOO, 3));
         }
         assertEquals(0, count());
+    }
+
+    @Test
+    void hostileStringsRoundTripUnchangedAndEachMatchesOnlyItself() {
+        for (String h : hostile()) {
+            db.execute(Sql.insertInto(STUFF).set(NAME, h));
+        }
+        assertEquals(hostile(), db.query(Sql.select(NAME).from(STUFF).orderBy(ID.asc()), r -> r.get(NAME)));
+        for (String h : hostile()) {
+            assertEquals(List.of(h), db.query(Sql.select(NAME).from(STUFF).where(NAME.eq(h)), r -> r.get(NAME)), h);
+        }
+    }
+
+    @Test
+    void hostileValuesInUpdateAndDeleteCriteriaTouchOnlyTheirRows() {
+        for (String h : hostile()) {
+            db.execute(Sql.insertInto(STUFF).set(NAME, h));
+        }
+        assertEquals(1, db.execute(Sql.update(STUFF).set(NAME, "fixed").where(NAME.eq("' OR '1'='1"))));
+        assertEquals(1, db.execute(Sql.deleteFrom(STUFF).where(NAME.eq("'; DROP TABLE stuff; --"))));
+        List<String> expected = new ArrayList<>(hostile());
+        expected.set(expected.indexOf("' OR '1'='1"), "fixed");
+        expected.remove("'; DROP TABLE stuff; --");
+        assertEquals(expected, db.query(Sql.select(NAME).from(STUFF).orderBy(ID.asc()), r -> r.get(NAME)));
+        assertEquals(hostile().size() - 1, count());
     }
 
     @Test
