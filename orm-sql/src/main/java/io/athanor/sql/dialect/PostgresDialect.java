@@ -24,7 +24,10 @@ import java.util.UUID;
  * so LocalDateTime and Instant are truncated (toward the past) to microseconds when bound, rather
  * than left to the server, which would round (and could round 9999-12-31T23:59:59.9999999 out of
  * range). TEXT cannot hold the character U+0000: such a string is refused by the server.
- * RETURNING works for INSERT, UPDATE and DELETE.
+ * RETURNING works for INSERT, UPDATE and DELETE. No driver properties are set: pgjdbc's
+ * {@code reWriteBatchedInserts=true} would fold a batch of inserts into multi-row statements and
+ * report {@code SUCCESS_NO_INFO} (-2) instead of each row's count, so it stays off; UPDATE and
+ * DELETE batches report exact per-statement counts by default.
  */
 public class PostgresDialect extends BaseDialect {
     /** PostgreSQL with RETURNING for every DML statement. */

@@ -44,6 +44,8 @@ public final class ServerDatabases implements AutoCloseable {
     }
 
     private static final int TIMEOUT_SECONDS = 3;
+    /** Servers found down in this JVM, with the reason: later classes skip at once instead of waiting again. */
+    private static final java.util.Map<Server, SQLException> DOWN = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Server server;
     private final String schema;
@@ -58,10 +60,14 @@ public final class ServerDatabases implements AutoCloseable {
     /** Creates a scratch schema on {@code server} and opens a pooled Database on it; skips or fails if it is down. */
     public static ServerDatabases open(Server server) {
         String schema = "athanor_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        if (DOWN.containsKey(server)) {
+            unavailable(server, DOWN.get(server));
+        }
         try (Connection c = connect(server, server.url); Statement s = c.createStatement()) {
             s.execute(server == Server.POSTGRESQL ? "CREATE SCHEMA " + schema
                     : "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4");
         } catch (SQLException e) {
+            DOWN.put(server, e);
             unavailable(server, e);
         }
         String url = server == Server.POSTGRESQL ? server.url + (server.url.contains("?") ? "&" : "?") + "currentSchema=" + schema
@@ -133,8 +139,8 @@ public final class ServerDatabases implements AutoCloseable {
     }
 
     private static void unavailable(Server server, SQLException e) {
-        String reason = server.label + " at " + server.url + " (user " + server.user + ") did not answer within "
-                + TIMEOUT_SECONDS + " s: " + e.getMessage();
+        String reason = server.label + " at " + server.url + " (user " + server.user + ") is unavailable (refused, or no answer"
+                + " within " + TIMEOUT_SECONDS + " s): " + e.getMessage();
         if ("1".equals(System.getenv("ATHANOR_REQUIRE_SERVERS"))) {
             System.err.println("[athanor] FAILING: " + reason + " (ATHANOR_REQUIRE_SERVERS=1)");
             Assertions.fail(reason + " (ATHANOR_REQUIRE_SERVERS=1 requires it)", e);
