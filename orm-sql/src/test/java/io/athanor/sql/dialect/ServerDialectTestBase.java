@@ -143,6 +143,19 @@ abstract class ServerDialectTestBase {
     }
 
     @Test
+    void batchInsertKeysWorkWhenTheKeyColumnIsAReservedWordInMixedCase() {
+        Table order = Table.builder("Order").column("Select", Long.class, ColumnOption.PRIMARY_KEY, ColumnOption.GENERATED)
+                .column("from", String.class).build();
+        Column<Long> key = order.column("Select", Long.class);
+        Column<String> from = order.column("from", String.class);
+        db.createTables(order);
+        Insert insert = Sql.insertInto(order).set(from, Sql.param(0, String.class));
+        List<Long> keys = db.inTransaction(tx -> tx.insertReturningKeys(insert, List.of(new Object[] {"a"}, new Object[] {"b"}), key));
+        assertEquals(List.of("a", "b"), keys.stream().map(k -> db.query(Sql.select(from).from(order).where(key.eq(k)),
+                r -> r.get(from)).get(0)).toList());
+    }
+
+    @Test
     void executeBatchReportsTheExactRowCountOfEachUpdateAndDelete() {
         insertFoos(0, 1, 1, 2, 3);
         CompiledSql update = db.compile(Sql.update(STUFF).set(FOO, Sql.param(1, Integer.class))
