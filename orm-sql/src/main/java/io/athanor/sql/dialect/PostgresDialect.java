@@ -1,0 +1,149 @@
+package io.athanor.sql.dialect;
+
+import io.athanor.sql.Column;
+import io.athanor.sql.StatementKind;
+import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.Comparability;
+import io.athanor.sql.spi.KeyRetrieval;
+import io.athanor.sql.spi.ValueType;
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.UUID;
+
+/**
+ * PostgreSQL (pgjdbc). Native types for everything: BOOLEAN, INTEGER, BIGINT, DOUBLE PRECISION,
+ * unconstrained NUMERIC (keeps each value's scale; a negative scale such as {@code 1E+30} comes back
+ * with scale 0), TEXT, BYTEA, DATE, TIMESTAMP, TIMESTAMPTZ and uuid. PostgreSQL keeps microseconds,
+ * so LocalDateTime and Instant are truncated (toward the past) to microseconds when bound, rather
+ * than left to the server, which would round (and could round 9999-12-31T23:59:59.9999999 out of
+ * range). TEXT cannot hold the character U+0000: such a string is refused by the server.
+ * RETURNING works for INSERT, UPDATE and DELETE. No driver properties are set: pgjdbc's
+ * {@code reWriteBatchedInserts=true} would fold a batch of inserts into multi-row statements and
+ * report {@code SUCCESS_NO_INFO} (-2) instead of each row's count, so it stays off; UPDATE and
+ * DELETE batches report exact per-statement counts by default.
+ */
+public class PostgresDialect extends BaseDialect {
+    /** PostgreSQL with RETURNING for every DML statement. */
+    public PostgresDialect() {
+        super("postgresql", EnumSet.of(StatementKind.INSERT, StatementKind.UPDATE, StatementKind.DELETE));
+        register(ValueType.of(Boolean.class, "BOOLEAN", Types.BOOLEAN,
+                (ps, i, v) -> ps.setBoolean(i, v),
+                (rs, i) -> {
+                    boolean v = rs.getBoolean(i);
+                    return rs.wasNull() ? null : v;
+                }));
+        register(ValueType.of(Integer.class, "INTEGER", Types.INTEGER,
+                (ps, i, v) -> ps.setInt(i, v),
+                (rs, i) -> {
+                    int v = rs.getInt(i);
+                    return rs.wasNull() ? null : v;
+                }));
+        register(ValueType.of(Long.class, "BIGINT", Types.BIGINT,
+                (ps, i, v) -> ps.setLong(i, v),
+                (rs, i) -> {
+                    long v = rs.getLong(i);
+                    return rs.wasNull() ? null : v;
+                }));
+        register(ValueType.of(Double.class, "DOUBLE PRECISION", Types.DOUBLE,
+                (ps, i, v) -> ps.setDouble(i, v),
+                (rs, i) -> {
+                    double v = rs.getDouble(i);
+                    return rs.wasNull() ? null : v;
+                }));
+        register(ValueType.of(BigDecimal.class, "NUMERIC", Types.NUMERIC,
+                (ps, i, v) -> ps.setBigDecimal(i, v),
+                (rs, i) -> rs.getBigDecimal(i)));
+        register(ValueType.of(String.class, "TEXT", Types.VARCHAR,
+                (ps, i, v) -> ps.setString(i, v),
+                (rs, i) -> rs.getString(i)));
+        register(ValueType.of(byte[].class, "BYTEA", Types.BINARY,
+                (ps, i, v) -> ps.setBytes(i, v),
+                (rs, i) -> rs.getBytes(i)));
+        register(ValueType.of(LocalDate.class, "DATE", Types.DATE,
+                (ps, i, v) -> ps.setObject(i, v),
+                (rs, i) -> rs.getObject(i, LocalDate.class)));
+        register(ValueType.of(LocalDateTime.class, "TIMESTAMP", Types.TIMESTAMP,
+                (ps, i, v) -> ps.setObject(i, v.truncatedTo(ChronoUnit.MICROS)),
+                (rs, i) -> rs.getObject(i, LocalDateTime.class)));
+        // TIMESTAMPTZ stores a UTC instant; binding an OffsetDateTime at UTC keeps the session time zone out of it.
+        register(ValueType.of(Instant.class, "TIMESTAMPTZ", Types.TIMESTAMP_WITH_TIMEZONE,
+                (ps, i, v) -> ps.setObject(i, OffsetDateTime.ofInstant(v.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC)),
+                (rs, i) -> {
+                    OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+                    return t == null ? null : t.toInstant();
+                }));
+        register(ValueType.of(UUID.class, "UUID", Types.OTHER,
+                (ps, i, v) -> ps.setObject(i, v),
+                (rs, i) -> rs.getObject(i, UUID.class)));
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public boolean acceptsProduct(String databaseProductName) {
+        return "PostgreSQL".equalsIgnoreCase(databaseProductName);
+    }
+
+    /**
+     * pgjdbc turns {@code prepareStatement(sql, new String[] {key})} into {@code ... RETURNING "key"}
+     * and, after {@code executeBatch()}, hands back one generated key per row, in order: one round
+     * trip for the whole batch instead of one per row.
+     */
+    @Override
+    public KeyRetrieval keyRetrieval() {
+        return KeyRetrieval.GENERATED_KEYS_BATCH;
+    }
+
+    /** Generated keys are SQL-standard identity columns; BY DEFAULT still lets a row give its own key. */
+    @Override
+    public String columnType(Column<?> column) {
+        if (column.isGenerated()) {
+            return (column.type() == Integer.class ? "INTEGER" : "BIGINT") + " GENERATED BY DEFAULT AS IDENTITY";
+        }
+        return super.columnType(column);
+    }
+
+    /**
+     * Numbers, booleans, dates and times compare as in Java (BigDecimal by {@code compareTo}: in SQL
+     * {@code 1.0 = 1.00}). Text compares with the database's collation, which this dialect cannot
+     * know (only "C" is code-point order), so strings and enum names are vouched for equality only.
+     * uuid orders as unsigned bytes, java.util.UUID as signed longs: equality only.
+     */
+    @Override
+    public Comparability comparability(Class<?> javaType) {
+        if (javaType == Boolean.class || javaType == Integer.class || javaType == Long.class || javaType == Double.class
+                || javaType == BigDecimal.class || javaType == LocalDate.class || javaType == LocalDateTime.class
+                || javaType == Instant.class) {
+            return Comparability.ORDERED;
+        }
+        if (javaType == String.class || javaType == UUID.class || javaType.isEnum()) {
+            return Comparability.EQUALITY_ONLY;
+        }
+        return Comparability.NONE;
+    }
+
+    /**
+     * int4/int8 division truncates toward zero and % takes the dividend's sign, as in Java; float8 is
+     * IEEE. Overflow raises an error instead of wrapping. NUMERIC division picks its own scale.
+     */
+    @Override
+    public boolean arithmeticMatchesJava(Class<?> javaType) {
+        return javaType == Integer.class || javaType == Long.class || javaType == Double.class;
+    }
+
+    /** Division (and modulo) by zero raises an error, for floats too. */
+    @Override
+    public boolean divisionByZeroIsNull() {
+        return false;
+    }
+}

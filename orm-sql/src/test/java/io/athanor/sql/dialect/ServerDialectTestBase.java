@@ -1,0 +1,274 @@
+package io.athanor.sql.dialect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.athanor.sql.Column;
+import io.athanor.sql.ColumnOption;
+import io.athanor.sql.CompiledSql;
+import io.athanor.sql.Database;
+import io.athanor.sql.Insert;
+import io.athanor.sql.Sql;
+import io.athanor.sql.Table;
+import io.athanor.sql.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Behaviour every server dialect must show, run against a real server by each subclass: keys,
+ * RETURNING, batches, paging, arithmetic, concatenation, hostile values, quoted names, transactions.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServerDialectTestBase {
+    static final Table STUFF = Table.builder("stuff")
+            .column("id", Long.class, ColumnOption.PRIMARY_KEY, ColumnOption.GENERATED)
+            .column("foo", Integer.class)
+            .column("big", Long.class)
+            .column("name", String.class)
+            .build();
+    static final Column<Long> ID = STUFF.column("id", Long.class);
+    static final Column<Integer> FOO = STUFF.column("foo", Integer.class);
+    static final Column<Long> BIG = STUFF.column("big", Long.class);
+    static final Column<String> NAME = STUFF.column("name", String.class);
+
+    /** Strings that would break concatenated SQL; each must round-trip and match only itself. */
+    static final List<String> HOSTILE = List.of("'", "''", "\"", "'; DROP TABLE stuff; --", "a; b", "-- comment",
+            "/* open comment", "*/", "\0", "nul\0inside", "\\", "\\'", "%", "_", "?", "$1", ":name", "{fn now()}",
+            "' OR '1'='1", "\r\n", "\u2028", "` backtick", "``", "\\` escaped", "\u00a0nbsp", "\uD83D\uDE00");
+
+    ServerDatabases server;
+    Database db;
+
+    abstract ServerDatabases.Server server();
+
+    /** The hostile strings this server can store (PostgreSQL text cannot hold U+0000). */
+    List<String> hostile() {
+        return HOSTILE;
+    }
+
+    /** Why the server is unavailable, or null; re-raised before each test so each shows as skipped. */
+    String skipped;
+
+    @BeforeAll
+    void openServer() {
+        try {
+            server = ServerDatabases.open(server());
+        } catch (org.opentest4j.TestAbortedException e) {
+            skipped = e.getMessage();
+            return;
+        }
+        db = server.db();
+    }
+
+    @AfterAll
+    void closeServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void createTable() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(skipped == null, () -> skipped);
+        db.createTables(STUFF);
+    }
+
+    @AfterEach
+    void dropTables() {
+        if (server != null) {
+            server.dropTables();
+        }
+    }
+
+    void insertFoos(int... foos) {
+        db.inTransaction(tx -> {
+            for (int f : foos) {
+                tx.execute(Sql.insertInto(STUFF).set(FOO, f).set(NAME, "n" + f));
+            }
+            return null;
+        });
+    }
+
+    long count() {
+        return db.query(Sql.select(Sql.count()).from(STUFF), r -> r.<Long>get(0)).get(0);
+    }
+
+    @Test
+    void theDialectIsChosenByUrl() {
+        assertEquals(server().name().toLowerCase(), db.dialect().name());
+    }
+
+    @Test
+    void createTablesIsIdempotent() {
+        db.createTables(STUFF);
+        db.createTables(STUFF);
+        insertFoos(1);
+        db.createTables(STUFF);
+        assertEquals(1, count());
+    }
+
+    @Test
+    void insertAndDeleteReturningGiveBackTheKeys() {
+        List<Long> inserted = db.inTransaction(tx -> {
+            List<Long> keys = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                keys.addAll(tx.query(Sql.insertInto(STUFF).set(FOO, i).returning(ID), r -> r.get(ID)));
+            }
+            return keys;
+        });
+        assertEquals(4, inserted.size());
+        List<Long> deleted = db.query(Sql.deleteFrom(STUFF).where(FOO.ge(2)).returning(ID), r -> r.get(ID));
+        assertEquals(inserted.subList(2, 4), deleted.stream().sorted().toList());
+        assertEquals(2, count());
+    }
+
+    @Test
+    void batchInsertReturnsEveryGeneratedKeyInOrder() {
+        Insert insert = Sql.insertInto(STUFF).set(FOO, Sql.param(0, Integer.class)).set(NAME, Sql.param(1, String.class));
+        List<Object[]> rows = IntStream.range(0, 50).mapToObj(i -> new Object[] {i, "row" + i}).toList();
+        List<Long> keys = db.inTransaction(tx -> tx.insertReturningKeys(insert, rows, ID));
+        assertEquals(50, keys.size());
+        assertEquals(50, keys.stream().distinct().count());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(List.of("row" + i), db.query(Sql.select(NAME).from(STUFF).where(ID.eq(keys.get(i))),
+                    r -> r.get(NAME)), "key of row " + i);
+        }
+    }
+
+    @Test
+    void batchInsertKeysWorkWhenTheKeyColumnIsAReservedWordInMixedCase() {
+        Table order = Table.builder("Order").column("Select", Long.class, ColumnOption.PRIMARY_KEY, ColumnOption.GENERATED)
+                .column("from", String.class).build();
+        Column<Long> key = order.column("Select", Long.class);
+        Column<String> from = order.column("from", String.class);
+        db.createTables(order);
+        Insert insert = Sql.insertInto(order).set(from, Sql.param(0, String.class));
+        List<Long> keys = db.inTransaction(tx -> tx.insertReturningKeys(insert, List.of(new Object[] {"a"}, new Object[] {"b"}), key));
+        assertEquals(List.of("a", "b"), keys.stream().map(k -> db.query(Sql.select(from).from(order).where(key.eq(k)),
+                r -> r.get(from)).get(0)).toList());
+    }
+
+    @Test
+    void executeBatchReportsTheExactRowCountOfEachUpdateAndDelete() {
+        insertFoos(0, 1, 1, 2, 3);
+        CompiledSql update = db.compile(Sql.update(STUFF).set(FOO, Sql.param(1, Integer.class))
+                .where(FOO.eq(Sql.param(0, Integer.class))));
+        int[] updated = db.inTransaction(tx -> tx.executeBatch(update,
+                List.of(new Object[] {1, 11}, new Object[] {9, 19}, new Object[] {0, 10})));
+        assertArrayEquals(new int[] {2, 0, 1}, updated);
+        CompiledSql delete = db.compile(Sql.deleteFrom(STUFF).where(FOO.eq(Sql.param(0, Integer.class))));
+        int[] deleted = db.inTransaction(tx -> tx.executeBatch(delete,
+                List.of(new Object[] {11}, new Object[] {42}, new Object[] {3})));
+        assertArrayEquals(new int[] {2, 0, 1}, deleted);
+        assertEquals(List.of(2, 10), db.query(Sql.select(FOO).from(STUFF).orderBy(FOO.asc()), r -> r.get(FOO)));
+    }
+
+    @Test
+    void limitAndOffsetPageIncludingOffsetWithoutLimit() {
+        insertFoos(IntStream.range(0, 10).toArray());
+        assertEquals(List.of(3, 4), db.query(Sql.select(FOO).from(STUFF).orderBy(FOO.asc()).limit(2).offset(3), r -> r.get(FOO)));
+        assertEquals(List.of(8, 9), db.query(Sql.select(FOO).from(STUFF).orderBy(FOO.asc()).offset(8), r -> r.get(FOO)));
+        assertEquals(List.of(0, 1, 2), db.query(Sql.select(FOO).from(STUFF).orderBy(FOO.asc()).limit(3), r -> r.get(FOO)));
+    }
+
+    @Test
+    void integerDivisionAndModOfNegativeNumbersMatchJava() {
+        int[][] pairs = {{7, 2}, {-7, 2}, {7, -2}, {-7, -2}, {1, 3}, {-1, 3}, {Integer.MAX_VALUE, -7}};
+        for (int[] p : pairs) {
+            db.execute(Sql.insertInto(STUFF).set(FOO, p[0]).set(BIG, (long) p[0] * 1_000_000_000L));
+            int divisor = p[1];
+            assertEquals(List.of(p[0] / divisor), db.query(Sql.select(FOO.dividedBy(divisor)).from(STUFF),
+                    r -> r.<Integer>get(0)), p[0] + " / " + divisor);
+            assertEquals(List.of(p[0] % divisor), db.query(Sql.select(FOO.mod(divisor)).from(STUFF),
+                    r -> r.<Integer>get(0)), p[0] + " % " + divisor);
+            long big = (long) p[0] * 1_000_000_000L;
+            assertEquals(List.of(big / (divisor * 3L)), db.query(Sql.select(BIG.dividedBy(divisor * 3L)).from(STUFF),
+                    r -> r.<Long>get(0)), big + " / " + divisor * 3L);
+            assertEquals(List.of(big % (divisor * 3L)), db.query(Sql.select(BIG.mod(divisor * 3L)).from(STUFF),
+                    r -> r.<Long>get(0)), big + " % " + divisor * 3L);
+            server.dropTables();
+            db.createTables(STUFF);
+        }
+    }
+
+    @Test
+    void concatJoinsStringsAndANullOperandGivesNull() {
+        db.execute(Sql.insertInto(STUFF).set(FOO, 1).set(NAME, "ab"));
+        db.execute(Sql.insertInto(STUFF).set(FOO, 2));
+        assertEquals(List.of("ab-\uD83D\uDE00"), db.query(Sql.select(NAME.concat("-\uD83D\uDE00")).from(STUFF)
+                .where(FOO.eq(1)), r -> r.<String>get(0)));
+        assertEquals(java.util.Collections.singletonList(null), db.query(Sql.select(NAME.concat("x")).from(STUFF)
+                .where(FOO.eq(2)), r -> r.<String>get(0)));
+        db.execute(Sql.update(STUFF).set(NAME, NAME.concat("c")).where(FOO.eq(1)));
+        assertEquals(List.of(1), db.query(Sql.select(FOO).from(STUFF).where(NAME.eq("abc")), r -> r.get(FOO)));
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNothingBehind() {
+        try (Transaction tx = db.begin()) {
+            tx.execute(Sql.insertInto(STUFF).set(FOO, 1));
+            tx.execute(Sql.insertInto(STUFF).set(FOO, 2));
+            assertEquals(2, tx.query(Sql.select(Sql.count()).from(STUFF), r -> r.<Long>get(0)).get(0));
+            tx.rollback();
+        }
+        try (Transaction tx = db.begin()) {
+            tx.execute(Sql.insertInto(STUFF).set(FOO, 3));
+        }
+        assertEquals(0, count());
+    }
+
+    @Test
+    void hostileStringsRoundTripUnchangedAndEachMatchesOnlyItself() {
+        for (String h : hostile()) {
+            db.execute(Sql.insertInto(STUFF).set(NAME, h));
+        }
+        assertEquals(hostile(), db.query(Sql.select(NAME).from(STUFF).orderBy(ID.asc()), r -> r.get(NAME)));
+        for (String h : hostile()) {
+            assertEquals(List.of(h), db.query(Sql.select(NAME).from(STUFF).where(NAME.eq(h)), r -> r.get(NAME)), h);
+        }
+    }
+
+    @Test
+    void hostileValuesInUpdateAndDeleteCriteriaTouchOnlyTheirRows() {
+        for (String h : hostile()) {
+            db.execute(Sql.insertInto(STUFF).set(NAME, h));
+        }
+        assertEquals(1, db.execute(Sql.update(STUFF).set(NAME, "fixed").where(NAME.eq("' OR '1'='1"))));
+        assertEquals(1, db.execute(Sql.deleteFrom(STUFF).where(NAME.eq("'; DROP TABLE stuff; --"))));
+        List<String> expected = new ArrayList<>(hostile());
+        expected.set(expected.indexOf("' OR '1'='1"), "fixed");
+        expected.remove("'; DROP TABLE stuff; --");
+        assertEquals(expected, db.query(Sql.select(NAME).from(STUFF).orderBy(ID.asc()), r -> r.get(NAME)));
+        assertEquals(hostile().size() - 1, count());
+    }
+
+    @Test
+    void reservedWordsAndQuoteCharactersInIdentifiersWork() {
+        Table weird = Table.builder("order")
+                .column("select", Long.class, ColumnOption.PRIMARY_KEY, ColumnOption.GENERATED)
+                .column("group", String.class)
+                .column("we\"ird col", Integer.class)
+                .column("back`tick", Integer.class)
+                .column("where", String.class, ColumnOption.UNIQUE)
+                .build();
+        Column<Long> select = weird.column("select", Long.class);
+        Column<String> group = weird.column("group", String.class);
+        Column<Integer> quoted = weird.column("we\"ird col", Integer.class);
+        Column<Integer> backtick = weird.column("back`tick", Integer.class);
+        Column<String> where = weird.column("where", String.class);
+        db.createTables(weird);
+        db.createTables(weird);
+        Long key = db.inTransaction(tx -> tx.query(Sql.insertInto(weird).set(group, "g").set(quoted, 1).set(backtick, 2)
+                .set(where, "w").returning(select), r -> r.get(select)).get(0));
+        db.execute(Sql.update(weird).set(quoted, quoted.plus(41)).set(backtick, backtick.times(backtick)).where(group.eq("g")));
+        assertEquals(List.of(List.of(key, 42, 4)), db.query(Sql.select(select, quoted, backtick).from(weird)
+                .where(where.eq("w")), r -> List.of(r.get(select), r.get(quoted), r.get(backtick))));
+    }
+}
