@@ -49,7 +49,7 @@ import java.util.UUID;
  * Identifiers are quoted with backticks (the default sql_mode has no ANSI_QUOTES; backticks also work
  * with it). RETURNING works for INSERT (10.5+) and DELETE, not UPDATE. {@code ||} means OR here, so
  * concatenation is {@code CONCAT(a, b)}; {@code /} on integers gives a decimal, so integer division
- * is {@code DIV}. MySQL has no RETURNING at all: for it, use {@code new MariaDbDialect(EnumSet.noneOf(StatementKind.class))}.
+ * is {@code DIV}. MySQL has no RETURNING at all: {@link MySqlDialect} is this dialect without it.
  */
 public class MariaDbDialect extends BaseDialect {
     /** The decimal places a BigDecimal column keeps. */
@@ -66,7 +66,12 @@ public class MariaDbDialect extends BaseDialect {
 
     /** Claiming RETURNING only for {@code returning} (none for MySQL; tests use it for other code paths). */
     public MariaDbDialect(Set<StatementKind> returning) {
-        super("mariadb", returning);
+        this("mariadb", returning);
+    }
+
+    /** For variants of the same SQL under another name (MySQL). */
+    protected MariaDbDialect(String name, Set<StatementKind> returning) {
+        super(name, returning);
         register(ValueType.of(Boolean.class, "BOOLEAN", Types.BOOLEAN,
                 (ps, i, v) -> ps.setBoolean(i, v),
                 (rs, i) -> {
@@ -146,12 +151,12 @@ public class MariaDbDialect extends BaseDialect {
 
     @Override
     public boolean acceptsUrl(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:");
+        return jdbcUrl.startsWith("jdbc:mariadb:");
     }
 
     @Override
     public boolean acceptsProduct(String databaseProductName) {
-        return "MariaDB".equalsIgnoreCase(databaseProductName) || "MySQL".equalsIgnoreCase(databaseProductName);
+        return "MariaDB".equalsIgnoreCase(databaseProductName);
     }
 
     /** Backticks, with a backtick inside the name doubled. */

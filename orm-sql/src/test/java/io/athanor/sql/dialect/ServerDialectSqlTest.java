@@ -45,11 +45,13 @@ class ServerDialectSqlTest {
         ClassLoader cl = getClass().getClassLoader();
         assertInstanceOf(PostgresDialect.class, Dialects.forUrl("jdbc:postgresql://h/db", cl));
         assertInstanceOf(MariaDbDialect.class, Dialects.forUrl("jdbc:mariadb://h/db", cl));
-        assertInstanceOf(MariaDbDialect.class, Dialects.forUrl("jdbc:mysql://h/db", cl));
+        assertInstanceOf(MySqlDialect.class, Dialects.forUrl("jdbc:mysql://h/db", cl));
+        assertFalse(Dialects.forUrl("jdbc:mysql://h/db", cl).supportsReturning(StatementKind.INSERT), "MySQL has no RETURNING");
+        assertFalse(Dialects.forUrl("jdbc:mariadb://h/db", cl) instanceof MySqlDialect);
         assertInstanceOf(SqliteDialect.class, Dialects.forUrl("jdbc:sqlite::memory:", cl));
         assertInstanceOf(PostgresDialect.class, Dialects.forProduct("PostgreSQL", cl));
         assertInstanceOf(MariaDbDialect.class, Dialects.forProduct("MariaDB", cl));
-        assertInstanceOf(MariaDbDialect.class, Dialects.forProduct("MySQL", cl));
+        assertInstanceOf(MySqlDialect.class, Dialects.forProduct("MySQL", cl));
     }
 
     @Test
