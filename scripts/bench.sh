@@ -2,8 +2,8 @@
 # Runs the orm-bench JMH benchmarks (ORM against hand-written JDBC on the same SQLite file and settings),
 # prints the table of medians and ratios, and measures W4's retained heap. See docs/benchmarks.md.
 #
-#   scripts/bench.sh --quick     1 fork, 4 warm-up + 6 measured single shots, N = 10,000 and 100,000 (~2 min on 2 cores)
-#   scripts/bench.sh             2 forks, 8 warm-up + 15 measured single shots each, N = 10,000 and 100,000 (~10 min)
+#   scripts/bench.sh --quick     1 fork, 8 warm-up + 8 measured single shots, N = 10,000 and 100,000 (~1.5 min on 2 cores)
+#   scripts/bench.sh             2 forks, 8 warm-up + 15 measured single shots each, N = 10,000 and 100,000 (~4 min)
 #   scripts/bench.sh [--quick] [extra JMH options, e.g. -prof gc, or a benchmark regex such as W4]
 #
 # Results: target/bench/result.json (JMH JSON), target/bench/table.md (the table), target/bench/heap.txt.
@@ -25,7 +25,7 @@ out=target/bench
 mkdir -p "$out"
 
 if [[ $mode == quick ]]; then
-  opts=(-f 1 -wi 4 -i 6)
+  opts=(-f 1 -wi 8 -i 8)
 else
   opts=(-f 2 -wi 8 -i 15)
 fi
