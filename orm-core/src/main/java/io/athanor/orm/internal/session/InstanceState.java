@@ -31,8 +31,10 @@ public final class InstanceState extends WeakReference<Object> implements Proper
     /** Enhanced: committed values of modified properties. Not enhanced: snapshot of all values at load. */
     Object[] committed;
     boolean markedForDeletion;
-    boolean insertedInTransaction;
-    boolean deletedInTransaction;
+    /** {@link IdentityMap}'s chaining: the next state in the same slot, the key's hash, and whether it is mapped. */
+    InstanceState nextInMap;
+    int mapHash;
+    boolean inMap;
 
     InstanceState(Object entity, EntityMapping<?> mapping, SessionImpl session, ReferenceQueue<Object> queue) {
         super(entity, queue);

@@ -23,7 +23,7 @@ final class Lifecycle {
 
     void add(Object entity, EntityMapping<?> m) {
         InstanceState existing = InstanceState.of(entity);
-        if (existing == null) {
+        if (existing == null && !m.enhanced()) {
             existing = session.snapshotStates.get(entity);
         }
         if (existing != null && existing.session == session) {
@@ -154,9 +154,7 @@ final class Lifecycle {
         deletedInTransaction.clear();
         insertedInTransaction.clear();
         if (expire) {
-            for (InstanceState s : session.identityMap().all()) {
-                expire(s);
-            }
+            session.identityMap().forEachLive(this::expire);
         }
     }
 
@@ -195,9 +193,7 @@ final class Lifecycle {
     }
 
     void detachAll() {
-        for (InstanceState s : session.identityMap().all()) {
-            detach(s);
-        }
+        session.identityMap().forEachLive(this::detach);
         for (InstanceState s : new ArrayList<>(session.unitOfWork().added)) {
             detach(s);
         }
@@ -221,8 +217,8 @@ final class Lifecycle {
                 ((io.athanor.orm.enhance.EnhancedEntity) entity).$athanor$interceptor(null);
             }
         }
-        if (entity != null) {
-            session.snapshotStates.remove(entity);
+        if (entity != null && !s.mapping.enhanced()) {
+            session.snapshotStates.remove(entity); // only objects of classes that are not enhanced are in there
         }
     }
 }

@@ -38,7 +38,8 @@ final class Loader {
         }
         entity = mapping.newInstance();
         for (PropertyMapping p : mapping.properties()) {
-            p.set(entity, row.get(p.index()));
+            // The key was read already: reuse that object (one boxed key per row, not two).
+            p.set(entity, p.index() == idIndex ? key : row.get(p.index()));
         }
         session.attachLoaded(mapping, entity, key);
         return entity;

@@ -257,7 +257,7 @@ public final class SessionImpl implements Session {
         if (s != null) {
             return s.session == this ? s : null;
         }
-        return snapshotStates.get(entity);
+        return snapshotStates.isEmpty() ? null : snapshotStates.get(entity);
     }
 
     boolean hasSnapshotObjects() {
