@@ -140,4 +140,14 @@ class SessionErrorsTest {
             assertFails(OrmException.class, () -> b.add(stuff), "another open session");
         }
     }
+
+    @Test
+    void changingThePrimaryKeyOfALoadedObjectFailsAtFlushNamingTheObject() {
+        try (Session s = orm.factory.openSession()) {
+            Stuff stuff = s.query(Stuff.class).where(Stuff_.foo.eq(1)).one();
+            Long id = stuff.getId();
+            stuff.setId(999L);
+            assertFails(OrmException.class, s::flush, "Stuff#" + id, "999", "primary key");
+        }
+    }
 }

@@ -29,6 +29,10 @@ public class Stuff {
         return id;
     }
 
+    public void setId(Long id) {
+        this.id = id;
+    }
+
     public int getFoo() {
         return foo;
     }

@@ -134,7 +134,10 @@ final class Lifecycle {
             s.modified = 0;
             s.committed = null;
             s.unpin();
-            session.unitOfWork().changed.remove(s);
+            UnitOfWork uow = session.unitOfWork();
+            if (!uow.changed.isEmpty()) { // after a flush it is empty: skip hashing every state of a large session
+                uow.changed.remove(s);
+            }
         }
     }
 

@@ -119,6 +119,10 @@ final class UnitOfWork {
                 onSuccess.add(() -> session.flushed(s));
                 continue;
             }
+            if ((mask & EntityMapping.bit(s.mapping.id().index())) != 0) {
+                throw new io.athanor.orm.OrmException("the primary key of " + s.mapping.describe(s.key) + " was changed to "
+                        + s.mapping.id().get(s.get()) + "; a primary key cannot change: delete the object and add a new one");
+            }
             if (s.mapping.version() != null) {
                 mask |= EntityMapping.bit(s.mapping.version().index());
             }
