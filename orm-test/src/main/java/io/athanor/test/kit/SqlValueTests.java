@@ -236,7 +236,7 @@ public abstract class SqlValueTests extends KitSuite {
                 LocalDateTime.of(2020, 2, 29, 1, 2, 3), Instant.ofEpochMilli(5), new UUID(1, 2), Color.GREEN};
         Insert insert = Sql.insertInto(T);
         for (int i = 0; i < values.length; i++) {
-            insert = set(insert, T.columns().get(i + 1), Sql.param(i, T.columns().get(i + 1).type()));
+            insert = setParam(insert, T.columns().get(i + 1), i);
         }
         Insert all = insert;
         Long key = db.inTransaction(tx -> tx.insertReturningKeys(all, List.<Object[]>of(values), ID).get(0));
@@ -252,8 +252,7 @@ public abstract class SqlValueTests extends KitSuite {
         assertEquals(java.util.Arrays.deepToString(values), java.util.Arrays.deepToString(back));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Insert set(Insert insert, Column c, io.athanor.sql.Expression v) {
-        return insert.set((Column<Object>) c, (io.athanor.sql.Expression<Object>) v);
+    private static <X> Insert setParam(Insert insert, Column<X> c, int slot) {
+        return insert.set(c, Sql.param(slot, c.type()));
     }
 }
