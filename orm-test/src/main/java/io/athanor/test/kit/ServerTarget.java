@@ -99,13 +99,12 @@ public final class ServerTarget implements KitTarget {
         String schema = "athanor_kit_" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
         Exception down = DOWN.get(url);
         if (down != null) {
-            unavailable(down);
+            unavailable(down, false);
         }
         try (Connection c = connect(url); Statement s = c.createStatement()) {
             s.execute(scratch.createSql(schema));
         } catch (SQLException e) {
-            DOWN.put(url, e);
-            unavailable(e);
+            unavailable(e, DOWN.putIfAbsent(url, e) == null);
         }
         synchronized (made) {
             made.add(schema);
@@ -145,14 +144,19 @@ public final class ServerTarget implements KitTarget {
         return DriverManager.getConnection(jdbcUrl, p);
     }
 
-    private void unavailable(Exception e) {
+    /** Skips (or fails) the test; the stderr line is printed once per server and JVM, the JUnit reason every time. */
+    private void unavailable(Exception e, boolean firstTime) {
         String reason = name + " at " + url + " (user " + user + ") is unavailable (refused, or no answer within "
                 + TIMEOUT_SECONDS + " s): " + e.getMessage();
         if ("1".equals(System.getenv(REQUIRE_SERVERS))) {
-            System.err.println("[athanor-kit] FAILING: " + reason + " (" + REQUIRE_SERVERS + "=1)");
+            if (firstTime) {
+                System.err.println("[athanor-kit] FAILING: " + reason + " (" + REQUIRE_SERVERS + "=1)");
+            }
             Assertions.fail(reason + " (" + REQUIRE_SERVERS + "=1 requires it)", e);
         }
-        System.err.println("[athanor-kit] SKIPPED: " + reason + ". Set " + REQUIRE_SERVERS + "=1 to fail instead.");
+        if (firstTime) {
+            System.err.println("[athanor-kit] SKIPPED: " + reason + ". Set " + REQUIRE_SERVERS + "=1 to fail instead.");
+        }
         Assumptions.abort(reason + ". Set " + REQUIRE_SERVERS + "=1 to fail instead.");
     }
 
