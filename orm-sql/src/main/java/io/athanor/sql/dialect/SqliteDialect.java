@@ -23,7 +23,7 @@ import java.util.UUID;
  * SQLite (xerial sqlite-jdbc). SQLite has few storage classes, so: booleans are INTEGER 0/1;
  * BigDecimal is TEXT (exact, with its scale; compared as text by SQL); dates and times are
  * fixed-width ISO TEXT so that text order is time order for years 0000-9999; Instant keeps
- * nanoseconds; UUID is TEXT. File databases run in WAL mode with foreign keys on and a busy timeout.
+ * nanoseconds; UUID is TEXT. NaN is refused when bound (SQLite would store NULL). File databases run in WAL mode with foreign keys on and a busy timeout.
  * RETURNING (SQLite 3.35+) works for INSERT, UPDATE and DELETE.
  */
 public class SqliteDialect extends BaseDialect {
@@ -58,7 +58,13 @@ public class SqliteDialect extends BaseDialect {
                     return rs.wasNull() ? null : v;
                 }));
         register(ValueType.of(Double.class, "REAL", Types.DOUBLE,
-                (ps, i, v) -> ps.setDouble(i, v),
+                (ps, i, v) -> {
+                    if (v.isNaN()) {
+                        // SQLite stores NaN as NULL: refuse it rather than change the value silently.
+                        throw new java.sql.SQLDataException("SQLite cannot store NaN (it would become NULL)");
+                    }
+                    ps.setDouble(i, v);
+                },
                 (rs, i) -> {
                     double v = rs.getDouble(i);
                     return rs.wasNull() ? null : v;

@@ -1,96 +1,110 @@
-package io.athanor.orm.internal.evaluator;
+package io.athanor.test.kit;
 
-import static io.athanor.orm.internal.evaluator.RandomExpressions.ID;
-import static io.athanor.orm.internal.evaluator.RandomExpressions.T;
+import static io.athanor.test.kit.RandomExpressions.ID;
+import static io.athanor.test.kit.RandomExpressions.T;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.athanor.orm.internal.evaluator.CompiledCriteria;
+import io.athanor.orm.internal.evaluator.CompiledValue;
+import io.athanor.orm.internal.evaluator.EvaluationException;
+import io.athanor.orm.internal.evaluator.Evaluator;
+import io.athanor.orm.internal.evaluator.UnevaluableException;
 import io.athanor.sql.Column;
-import io.athanor.sql.Database;
 import io.athanor.sql.Expression;
 import io.athanor.sql.Insert;
 import io.athanor.sql.Sql;
+import io.athanor.sql.SqlException;
 import io.athanor.sql.Transaction;
-import io.athanor.sql.dialect.SqliteDialect;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The evaluator against real SQLite: random rows, random criteria and SET values; whatever SQLite
- * does is the truth. A row the evaluator reports as unknowable ({@link EvaluationException}) is
- * allowed (the ORM would expire it), as is a refused expression, but both must stay rare. Rerun a
- * failure with {@code -Dathanor.seed=<seed>}.
+ * The differential test of the ORM's Java evaluator against the target database: random rows full
+ * of NULLs and boundary values (only those the database stores: a boundary value it refuses is left
+ * out), random criteria and SET values; whatever the database answers is the truth. The evaluator
+ * may refuse an expression or call a row unknowable ({@link EvaluationException}: the ORM expires
+ * that object), but a wrong answer is never allowed. A statement the database itself rejects (an
+ * overflow or a division by zero that is an error there) cannot be compared and is skipped. Every
+ * failure names the seed; rerun with {@code -Dathanor.seed=<seed>}.
  */
-class EvaluatorDifferentialTest {
-    private static final long SEED = Long.getLong("athanor.seed", 7_340_117L);
+public abstract class EvaluatorSuite extends KitSuite {
+    /** The seed of this run: {@code -Dathanor.seed=N}, or a fixed default. */
+    protected static final long SEED = Long.getLong("athanor.seed", 7_340_117L);
     private static final int ROWS = 150;
-    private static final int CRITERIA = 2_000;
-    private static final int VALUES = 300;
 
-    @TempDir
-    Path dir;
-    Database db;
-    final Evaluator evaluator = new Evaluator(new SqliteDialect());
-    final Random random = new Random(SEED);
-    final RandomExpressions gen = new RandomExpressions(random);
-    final Map<Long, Map<Column<?>, Object>> rows = new HashMap<>();
-    final List<String> failures = new ArrayList<>();
-    final Map<String, Integer> unknownReasons = new java.util.TreeMap<>();
+    private final Map<Long, Map<Column<?>, Object>> rows = new HashMap<>();
+    private final List<String> failures = new ArrayList<>();
+    private final Map<String, Integer> unknownReasons = new TreeMap<>();
+    private Random random;
+    private RandomExpressions gen;
+    private Evaluator evaluator;
 
-    @BeforeEach
-    void fill() {
-        db = Database.open("jdbc:sqlite:" + dir.resolve("d.db"));
+    /** How many random criteria to compare; lower it for slow databases. */
+    protected int criteriaCount() {
+        return 2_000;
+    }
+
+    /** How many random SET values to compare. */
+    protected int setValueCount() {
+        return 300;
+    }
+
+    @Override
+    protected void prepare() {
         db.createTables(T);
+        random = new Random(SEED);
+        evaluator = new Evaluator(dialect());
+        gen = new RandomExpressions(random, storableBoundaries());
         db.inTransaction(tx -> {
             for (long id = 1; id <= ROWS; id++) {
-                Map<Column<?>, Object> row = gen.row(id);
-                rows.put(id, row);
-                tx.execute(insert(row));
+                tx.execute(insert(gen.row(id)));
             }
             return null;
         });
         // The database is the truth: compare against what it stored, not what was sent.
-        Map<Long, Map<Column<?>, Object>> stored = readAll(null);
-        for (Map.Entry<Long, Map<Column<?>, Object>> e : stored.entrySet()) {
-            Map<Column<?>, Object> sent = rows.get(e.getKey());
-            for (Column<?> c : T.columns()) {
-                Object expected = sent.get(c);
-                if (expected instanceof String str) {
-                    // sqlite-jdbc encodes with Java's UTF-8 encoder, which writes a lone surrogate as '?'.
-                    expected = new String(str.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-                }
-                if (!sameValue(expected, e.getValue().get(c))) {
-                    failures.add("seed " + SEED + ": SQLite stored " + show(e.getValue().get(c)) + " for "
-                            + show(sent.get(c)) + " in " + c);
-                }
-            }
-        }
-        rows.clear();
-        rows.putAll(stored);
+        rows.putAll(readAll(null));
     }
 
-    @AfterEach
-    void close() {
-        db.close();
+    /** The boundary values the database stores without an error, each tried alone in a column of its type. */
+    private Map<Class<?>, List<Object>> storableBoundaries() {
+        Map<Class<?>, List<Object>> kept = new LinkedHashMap<>();
+        List<String> refused = new ArrayList<>();
+        long probe = -1;
+        for (Map.Entry<Class<?>, List<Object>> e : RandomExpressions.boundaryValues().entrySet()) {
+            @SuppressWarnings("unchecked")
+            Column<Object> c = (Column<Object>) T.columns().stream().filter(x -> x != ID && x.type() == e.getKey()).findFirst().orElseThrow();
+            List<Object> ok = new ArrayList<>();
+            for (Object v : e.getValue()) {
+                try {
+                    db.execute(Sql.insertInto(T).set(ID, probe--).set(c, v));
+                    ok.add(v);
+                } catch (SqlException no) {
+                    refused.add(show(v));
+                }
+            }
+            kept.put(e.getKey(), ok);
+        }
+        db.execute(Sql.deleteFrom(T));
+        System.out.println("[athanor-kit] " + dialect().name() + " refuses the boundary values " + refused);
+        return kept;
     }
 
     @Test
-    void randomCriteriaMatchTheSameRowsAsSqlite() {
+    void randomCriteriaMatchTheSameRowsAsTheDatabase() {
         int compared = 0;
         int refused = 0;
+        int rejected = 0;
         long unknownRows = 0;
-        for (int attempt = 0; compared < CRITERIA && attempt < CRITERIA * 5; attempt++) {
+        int wanted = criteriaCount();
+        for (int attempt = 0; compared < wanted && attempt < wanted * 5; attempt++) {
             Expression<Boolean> criteria = gen.criteria(3);
             CompiledCriteria compiled;
             try {
@@ -99,40 +113,49 @@ class EvaluatorDifferentialTest {
                 refused++;
                 continue;
             }
+            Set<Long> expected;
+            try {
+                expected = new TreeSet<>(db.query(Sql.select(ID).from(T).where(criteria), r -> r.get(ID)));
+            } catch (SqlException e) {
+                rejected++;
+                continue;
+            }
             compared++;
-            Set<Long> expected = new TreeSet<>(db.query(Sql.select(ID).from(T).where(criteria), r -> r.get(ID)));
             for (Map.Entry<Long, Map<Column<?>, Object>> e : rows.entrySet()) {
-                Map<Column<?>, Object> row = e.getValue();
                 Boolean verdict;
                 try {
-                    verdict = compiled.test(row::get);
+                    verdict = compiled.test(e.getValue()::get);
                 } catch (EvaluationException unknown) {
                     unknownRows++;
                     tally(unknown);
                     continue;
                 }
                 if (Boolean.TRUE.equals(verdict) != expected.contains(e.getKey())) {
-                    fail("criteria " + criteria + ": SQLite " + (expected.contains(e.getKey()) ? "matches" : "does not match")
-                            + " but the evaluator says " + verdict, row);
+                    fail("criteria " + criteria + ": " + dialect().name() + (expected.contains(e.getKey()) ? " matches"
+                            : " does not match") + " but the evaluator says " + verdict, e.getValue());
                 }
             }
         }
         long tested = (long) compared * ROWS;
-        System.out.printf("seed %d: %d criteria compared, %d refused, %d of %d row tests unknown %s%n",
-                SEED, compared, refused, unknownRows, tested, unknownReasons);
+        System.out.printf("[athanor-kit] %s seed %d: %d criteria compared, %d refused by the evaluator, %d rejected by the"
+                + " database, %d of %d row tests unknown %s%n", dialect().name(), SEED, compared, refused, rejected,
+                unknownRows, tested, unknownReasons);
         assertNoFailures();
-        assertTrue(compared >= CRITERIA, "seed " + SEED + ": only " + compared + " criteria compared, " + refused + " refused");
+        assertTrue(compared * 2 >= wanted, "seed " + SEED + ": only " + compared + " criteria compared, " + refused
+                + " refused, " + rejected + " rejected by the database");
         assertTrue(unknownRows * 10 < tested, "seed " + SEED + ": " + unknownRows + " of " + tested + " row tests unknown");
     }
 
     @Test
-    void randomSetValuesComputeWhatSqliteStores() {
+    void randomSetValuesComputeWhatTheDatabaseStores() {
         int compared = 0;
         int refused = 0;
+        int rejected = 0;
         long unknownRows = 0;
+        int wanted = setValueCount();
         List<Column<?>> targets = List.of(T.column("i"), T.column("i2"), T.column("l"), T.column("l2"),
                 T.column("d"), T.column("d2"), T.column("s"), T.column("s2"));
-        for (int attempt = 0; compared < VALUES && attempt < VALUES * 5; attempt++) {
+        for (int attempt = 0; compared < wanted && attempt < wanted * 5; attempt++) {
             @SuppressWarnings("unchecked")
             Column<Object> target = (Column<Object>) targets.get(random.nextInt(targets.size()));
             @SuppressWarnings("unchecked")
@@ -144,13 +167,18 @@ class EvaluatorDifferentialTest {
                 refused++;
                 continue;
             }
-            compared++;
             Map<Long, Map<Column<?>, Object>> after;
             try (Transaction tx = db.begin()) {
-                tx.execute(assign(target, value));
+                try {
+                    tx.execute(assign(target, value));
+                } catch (SqlException e) {
+                    rejected++;
+                    continue;
+                }
                 after = readAll(tx);
                 tx.rollback();
             }
+            compared++;
             for (Map.Entry<Long, Map<Column<?>, Object>> e : rows.entrySet()) {
                 Object computed;
                 try {
@@ -162,16 +190,18 @@ class EvaluatorDifferentialTest {
                 }
                 Object stored = after.get(e.getKey()).get(target);
                 if (!sameValue(computed, stored)) {
-                    fail("SET " + target + " = " + value + ": SQLite stored " + show(stored) + " but the evaluator computed "
-                            + show(computed), e.getValue());
+                    fail("SET " + target + " = " + value + ": " + dialect().name() + " stored " + show(stored)
+                            + " but the evaluator computed " + show(computed), e.getValue());
                 }
             }
         }
         long tested = (long) compared * ROWS;
-        System.out.printf("seed %d: %d SET values compared, %d refused, %d of %d row computations unknown %s%n",
-                SEED, compared, refused, unknownRows, tested, unknownReasons);
+        System.out.printf("[athanor-kit] %s seed %d: %d SET values compared, %d refused by the evaluator, %d rejected by"
+                + " the database, %d of %d row computations unknown %s%n", dialect().name(), SEED, compared, refused,
+                rejected, unknownRows, tested, unknownReasons);
         assertNoFailures();
-        assertTrue(compared >= VALUES, "seed " + SEED + ": only " + compared + " values compared");
+        assertTrue(compared * 2 >= wanted, "seed " + SEED + ": only " + compared + " values compared, " + refused
+                + " refused, " + rejected + " rejected by the database");
         assertTrue(unknownRows * 5 < tested, "seed " + SEED + ": " + unknownRows + " of " + tested + " computations unknown");
     }
 
@@ -209,10 +239,10 @@ class EvaluatorDifferentialTest {
         return row;
     }
 
-    /** Equal values; doubles numerically, so 0.0 and -0.0 are the same (SQLite may drop the sign). */
+    /** Equal values; doubles numerically, so 0.0 and -0.0 are the same (databases may drop the sign). */
     private static boolean sameValue(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) {
-            return x.doubleValue() == y.doubleValue();
+            return x.doubleValue() == y.doubleValue() || x.isNaN() && y.isNaN();
         }
         return a == null ? b == null : a.equals(b);
     }

@@ -1,4 +1,4 @@
-package io.athanor.orm.internal.evaluator;
+package io.athanor.test.kit;
 
 import io.athanor.sql.Column;
 import io.athanor.sql.ColumnOption;
@@ -23,10 +23,13 @@ import java.util.Random;
 
 /**
  * Random rows and random expressions over one table with a column (or two) of each type the
- * evaluator handles, leaning hard on NULLs and boundary values. Deterministic for a given Random.
+ * evaluator handles, leaning hard on NULLs and boundary values. Deterministic for a given Random
+ * and boundary pools. The pools start as {@link #boundaryValues()}; {@link EvaluatorSuite} keeps
+ * only those the target database stores, so rows and literals are values the dialect can hold.
  */
-final class RandomExpressions {
-    static final Table T = Table.builder("t")
+public final class RandomExpressions {
+    /** The table: an id and one or two columns of each evaluated type. */
+    public static final Table T = Table.builder("kit_eval")
             .column("id", Long.class, ColumnOption.PRIMARY_KEY)
             .column("i", Integer.class).column("i2", Integer.class)
             .column("l", Long.class).column("l2", Long.class)
@@ -35,9 +38,11 @@ final class RandomExpressions {
             .column("b", Boolean.class)
             .column("dt", LocalDate.class).column("dt2", LocalDate.class)
             .build();
-    static final Column<Long> ID = T.column("id", Long.class);
+    /** The key column. */
+    public static final Column<Long> ID = T.column("id", Long.class);
 
-    static final List<Class<?>> TYPES = List.of(Integer.class, Long.class, Double.class, String.class,
+    /** The types the generator draws operands from. */
+    public static final List<Class<?>> TYPES = List.of(Integer.class, Long.class, Double.class, String.class,
             Boolean.class, LocalDate.class);
 
     private static final Integer[] INTS = {0, -1, 1, 2, -2, 3, -3, 7, -7, 10, Integer.MIN_VALUE, Integer.MAX_VALUE,
@@ -57,14 +62,36 @@ final class RandomExpressions {
         LocalDate.of(10000, 1, 1), LocalDate.of(-1, 12, 31), LocalDate.of(999, 5, 5), LocalDate.of(1000, 1, 1)};
 
     private final Random random;
+    private final Map<Class<?>, List<Object>> pools;
 
-    RandomExpressions(Random random) {
+    /**
+     * @param random the source of randomness
+     * @param pools the boundary values to draw from, per type of {@link #TYPES} (see {@link #boundaryValues()})
+     */
+    public RandomExpressions(Random random, Map<Class<?>, List<Object>> pools) {
         this.random = random;
+        this.pools = pools;
+    }
+
+    /** Every boundary value, per type: NULL-free extremes, signs, surrogates, years 0 and 10000. */
+    public static Map<Class<?>, List<Object>> boundaryValues() {
+        Map<Class<?>, List<Object>> m = new LinkedHashMap<>();
+        m.put(Integer.class, List.of((Object[]) INTS));
+        m.put(Long.class, List.of((Object[]) LONGS));
+        m.put(Double.class, List.of((Object[]) DOUBLES));
+        m.put(String.class, List.of((Object[]) STRINGS));
+        m.put(LocalDate.class, List.of((Object[]) DATES));
+        return m;
+    }
+
+    private Object boundary(Class<?> type) {
+        List<Object> pool = pools.get(type);
+        return pool.get(random.nextInt(pool.size()));
     }
 
     // --- rows -------------------------------------------------------------------------------------
 
-    Map<Column<?>, Object> row(long id) {
+    public Map<Column<?>, Object> row(long id) {
         Map<Column<?>, Object> row = new LinkedHashMap<>();
         row.put(ID, id);
         for (Column<?> c : T.columns()) {
@@ -76,20 +103,20 @@ final class RandomExpressions {
     }
 
     /** A non-null value: a boundary value more often than not. */
-    Object value(Class<?> type) {
+    public Object value(Class<?> type) {
         boolean boundary = random.nextInt(10) < 6;
         if (type == Integer.class) {
-            return boundary ? pick(INTS) : random.nextInt(2001) - 1000;
+            return boundary ? boundary(type) : random.nextInt(2001) - 1000;
         }
         if (type == Long.class) {
-            return boundary ? pick(LONGS) : random.nextLong() >> random.nextInt(64);
+            return boundary ? boundary(type) : random.nextLong() >> random.nextInt(64);
         }
         if (type == Double.class) {
-            return boundary ? pick(DOUBLES) : Math.round(random.nextGaussian() * 1000) / 8.0;
+            return boundary ? boundary(type) : Math.round(random.nextGaussian() * 1000) / 8.0;
         }
         if (type == String.class) {
             if (boundary) {
-                return pick(STRINGS);
+                return boundary(type);
             }
             StringBuilder sb = new StringBuilder();
             for (int n = random.nextInt(5); n > 0; n--) {
@@ -107,12 +134,12 @@ final class RandomExpressions {
         if (type == Boolean.class) {
             return random.nextBoolean();
         }
-        return boundary ? pick(DATES) : LocalDate.of(1900, 1, 1).plusDays(random.nextInt(80000));
+        return boundary ? boundary(type) : LocalDate.of(1900, 1, 1).plusDays(random.nextInt(80000));
     }
 
     // --- criteria ---------------------------------------------------------------------------------
 
-    Expression<Boolean> criteria(int depth) {
+    public Expression<Boolean> criteria(int depth) {
         int k = random.nextInt(depth > 0 ? 10 : 6);
         switch (k) {
             case 0, 1, 2:
@@ -177,7 +204,7 @@ final class RandomExpressions {
 
     /** A SET-style value expression of {@code type}: mostly computations over the row. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Expression<?> computed(Class<?> type, int depth) {
+    public Expression<?> computed(Class<?> type, int depth) {
         if (type == Integer.class || type == Long.class || type == Double.class) {
             ArithmeticOperator op = pick(ArithmeticOperator.values());
             if (op == ArithmeticOperator.MOD && type == Double.class) {
