@@ -87,6 +87,24 @@ class SessionFlushTest {
     }
 
     @Test
+    void anObjectChangedExpiredAndChangedAgainFlushesOneUpdate() {
+        orm.seedStuff(2);
+        try (Session s = orm.factory.openSession()) {
+            Stuff stuff = s.query(Stuff.class).where(Stuff_.foo.eq(1)).one();
+            stuff.setFoo(10);
+            s.expire(stuff);
+            stuff.setFoo(20);
+            stuff.setFoo(30);
+            orm.reset();
+            s.flush();
+            assertEquals(1, orm.of(StatementKind.UPDATE).size());
+            assertEquals(1, orm.of(StatementKind.UPDATE).get(0).rows());
+            s.commit();
+        }
+        assertEquals(List.of(0, 30), foosInDatabase());
+    }
+
+    @Test
     void changesThroughAnyMethodOfTheEntityAreTracked() {
         orm.seedStuff(1);
         try (Session s = orm.factory.openSession()) {

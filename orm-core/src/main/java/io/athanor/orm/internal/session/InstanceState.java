@@ -31,6 +31,8 @@ public final class InstanceState extends WeakReference<Object> implements Proper
     /** Enhanced: committed values of modified properties. Not enhanced: snapshot of all values at load. */
     Object[] committed;
     boolean markedForDeletion;
+    /** Set while the state is in the unit of work's {@link ChangedStates}. */
+    boolean queuedForFlush;
     /** {@link IdentityMap}'s chaining: the next state in the same slot, the key's hash, and whether it is mapped. */
     InstanceState nextInMap;
     int mapHash;

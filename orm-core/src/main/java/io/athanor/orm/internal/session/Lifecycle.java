@@ -134,10 +134,7 @@ final class Lifecycle {
             s.modified = 0;
             s.committed = null;
             s.unpin();
-            UnitOfWork uow = session.unitOfWork();
-            if (!uow.changed.isEmpty()) { // after a flush it is empty: skip hashing every state of a large session
-                uow.changed.remove(s);
-            }
+            session.unitOfWork().changed.remove(s);
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.TreeMap;
 final class UnitOfWork {
     private final SessionImpl session;
     final Set<InstanceState> added = new LinkedHashSet<>();
-    final Set<InstanceState> changed = new LinkedHashSet<>();
+    final ChangedStates changed = new ChangedStates();
     final Set<InstanceState> deleted = new LinkedHashSet<>();
 
     UnitOfWork(SessionImpl session) {
@@ -165,9 +165,9 @@ final class UnitOfWork {
 
     private Iterable<InstanceState> candidates() {
         if (!session.hasSnapshotObjects()) {
-            return new ArrayList<>(changed);
+            return changed.snapshot();
         }
-        Set<InstanceState> all = new LinkedHashSet<>(changed);
+        Set<InstanceState> all = new LinkedHashSet<>(changed.snapshot());
         all.addAll(session.snapshotObjects());
         return all;
     }
