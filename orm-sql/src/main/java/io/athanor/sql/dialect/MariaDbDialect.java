@@ -6,6 +6,7 @@ import io.athanor.sql.ast.Arithmetic;
 import io.athanor.sql.ast.ArithmeticOperator;
 import io.athanor.sql.ast.Concat;
 import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.SqlRenderer;
@@ -72,39 +73,15 @@ public class MariaDbDialect extends BaseDialect {
     /** For variants of the same SQL under another name (MySQL). */
     protected MariaDbDialect(String name, Set<StatementKind> returning) {
         super(name, returning);
-        register(ValueType.of(Boolean.class, "BOOLEAN", Types.BOOLEAN,
-                (ps, i, v) -> ps.setBoolean(i, v),
-                (rs, i) -> {
-                    boolean v = rs.getBoolean(i);
-                    return rs.wasNull() ? null : v;
-                }));
-        register(ValueType.of(Integer.class, "INT", Types.INTEGER,
-                (ps, i, v) -> ps.setInt(i, v),
-                (rs, i) -> {
-                    int v = rs.getInt(i);
-                    return rs.wasNull() ? null : v;
-                }));
-        register(ValueType.of(Long.class, "BIGINT", Types.BIGINT,
-                (ps, i, v) -> ps.setLong(i, v),
-                (rs, i) -> {
-                    long v = rs.getLong(i);
-                    return rs.wasNull() ? null : v;
-                }));
-        register(ValueType.of(Double.class, "DOUBLE", Types.DOUBLE,
-                (ps, i, v) -> ps.setDouble(i, v),
-                (rs, i) -> {
-                    double v = rs.getDouble(i);
-                    return rs.wasNull() ? null : v;
-                }));
+        register(JdbcTypes.booleans("BOOLEAN"));
+        register(JdbcTypes.integers("INT"));
+        register(JdbcTypes.longs("BIGINT"));
+        register(JdbcTypes.doubles("DOUBLE"));
         register(ValueType.of(BigDecimal.class, "DECIMAL(65," + DECIMAL_SCALE + ")", Types.DECIMAL,
                 (ps, i, v) -> ps.setBigDecimal(i, toColumnScale(v)),
                 (rs, i) -> rs.getBigDecimal(i)));
-        register(ValueType.of(String.class, "LONGTEXT CHARACTER SET utf8mb4", Types.VARCHAR,
-                (ps, i, v) -> ps.setString(i, v),
-                (rs, i) -> rs.getString(i)));
-        register(ValueType.of(byte[].class, "LONGBLOB", Types.LONGVARBINARY,
-                (ps, i, v) -> ps.setBytes(i, v),
-                (rs, i) -> rs.getBytes(i)));
+        register(JdbcTypes.strings("LONGTEXT CHARACTER SET utf8mb4"));
+        register(JdbcTypes.bytes("LONGBLOB", Types.LONGVARBINARY));
         // Connector/J converts date-times through java.sql.Timestamp in the JVM's time zone (even for
         // getString and getObject(LocalDateTime.class)), which moves a local time in a DST gap by an hour.
         // So values are written as text and DATETIMEs read through a UTC, purely Gregorian calendar.

@@ -3,6 +3,7 @@ package io.athanor.sql.dialect;
 import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.ValueType;
@@ -33,42 +34,14 @@ public class PostgresDialect extends BaseDialect {
     /** PostgreSQL with RETURNING for every DML statement. */
     public PostgresDialect() {
         super("postgresql", EnumSet.of(StatementKind.INSERT, StatementKind.UPDATE, StatementKind.DELETE));
-        register(ValueType.of(Boolean.class, "BOOLEAN", Types.BOOLEAN,
-                (ps, i, v) -> ps.setBoolean(i, v),
-                (rs, i) -> {
-                    boolean v = rs.getBoolean(i);
-                    return rs.wasNull() ? null : v;
-                }));
-        register(ValueType.of(Integer.class, "INTEGER", Types.INTEGER,
-                (ps, i, v) -> ps.setInt(i, v),
-                (rs, i) -> {
-                    int v = rs.getInt(i);
-                    return rs.wasNull() ? null : v;
-                }));
-        register(ValueType.of(Long.class, "BIGINT", Types.BIGINT,
-                (ps, i, v) -> ps.setLong(i, v),
-                (rs, i) -> {
-                    long v = rs.getLong(i);
-                    return rs.wasNull() ? null : v;
-                }));
-        register(ValueType.of(Double.class, "DOUBLE PRECISION", Types.DOUBLE,
-                (ps, i, v) -> ps.setDouble(i, v),
-                (rs, i) -> {
-                    double v = rs.getDouble(i);
-                    return rs.wasNull() ? null : v;
-                }));
-        register(ValueType.of(BigDecimal.class, "NUMERIC", Types.NUMERIC,
-                (ps, i, v) -> ps.setBigDecimal(i, v),
-                (rs, i) -> rs.getBigDecimal(i)));
-        register(ValueType.of(String.class, "TEXT", Types.VARCHAR,
-                (ps, i, v) -> ps.setString(i, v),
-                (rs, i) -> rs.getString(i)));
-        register(ValueType.of(byte[].class, "BYTEA", Types.BINARY,
-                (ps, i, v) -> ps.setBytes(i, v),
-                (rs, i) -> rs.getBytes(i)));
-        register(ValueType.of(LocalDate.class, "DATE", Types.DATE,
-                (ps, i, v) -> ps.setObject(i, v),
-                (rs, i) -> rs.getObject(i, LocalDate.class)));
+        register(JdbcTypes.booleans("BOOLEAN"));
+        register(JdbcTypes.integers("INTEGER"));
+        register(JdbcTypes.longs("BIGINT"));
+        register(JdbcTypes.doubles("DOUBLE PRECISION"));
+        register(JdbcTypes.decimals("NUMERIC", Types.NUMERIC));
+        register(JdbcTypes.strings("TEXT"));
+        register(JdbcTypes.bytes("BYTEA", Types.BINARY));
+        register(JdbcTypes.localDates("DATE"));
         register(ValueType.of(LocalDateTime.class, "TIMESTAMP", Types.TIMESTAMP,
                 (ps, i, v) -> ps.setObject(i, v.truncatedTo(ChronoUnit.MICROS)),
                 (rs, i) -> rs.getObject(i, LocalDateTime.class)));

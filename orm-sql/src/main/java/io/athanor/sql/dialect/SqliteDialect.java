@@ -3,6 +3,7 @@ package io.athanor.sql.dialect;
 import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.SqlRenderer;
@@ -45,18 +46,8 @@ public class SqliteDialect extends BaseDialect {
                     int v = rs.getInt(i);
                     return rs.wasNull() ? null : v != 0;
                 }));
-        register(ValueType.of(Integer.class, "INTEGER", Types.INTEGER,
-                (ps, i, v) -> ps.setInt(i, v),
-                (rs, i) -> {
-                    int v = rs.getInt(i);
-                    return rs.wasNull() ? null : v;
-                }));
-        register(ValueType.of(Long.class, "INTEGER", Types.BIGINT,
-                (ps, i, v) -> ps.setLong(i, v),
-                (rs, i) -> {
-                    long v = rs.getLong(i);
-                    return rs.wasNull() ? null : v;
-                }));
+        register(JdbcTypes.integers("INTEGER"));
+        register(JdbcTypes.longs("INTEGER"));
         register(ValueType.of(Double.class, "REAL", Types.DOUBLE,
                 (ps, i, v) -> {
                     if (v.isNaN()) {
@@ -75,9 +66,7 @@ public class SqliteDialect extends BaseDialect {
                     String s = rs.getString(i);
                     return s == null ? null : new BigDecimal(s);
                 }));
-        register(ValueType.of(String.class, "TEXT", Types.VARCHAR,
-                (ps, i, v) -> ps.setString(i, v),
-                (rs, i) -> rs.getString(i)));
+        register(JdbcTypes.strings("TEXT"));
         register(ValueType.of(byte[].class, "BLOB", Types.BLOB,
                 (ps, i, v) -> ps.setBytes(i, v),
                 (rs, i) -> {

@@ -3,12 +3,11 @@ package io.athanor.samples.h2;
 import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.SqlRenderer;
 import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,22 +37,14 @@ public class H2Dialect extends BaseDialect {
     /** H2 without RETURNING for any statement. */
     public H2Dialect() {
         super("h2", EnumSet.noneOf(StatementKind.class));
-        register(ValueType.of(Boolean.class, "BOOLEAN", Types.BOOLEAN,
-                (ps, i, v) -> ps.setBoolean(i, v), (rs, i) -> nullable(rs, rs.getBoolean(i))));
-        register(ValueType.of(Integer.class, "INTEGER", Types.INTEGER,
-                (ps, i, v) -> ps.setInt(i, v), (rs, i) -> nullable(rs, rs.getInt(i))));
-        register(ValueType.of(Long.class, "BIGINT", Types.BIGINT,
-                (ps, i, v) -> ps.setLong(i, v), (rs, i) -> nullable(rs, rs.getLong(i))));
-        register(ValueType.of(Double.class, "DOUBLE PRECISION", Types.DOUBLE,
-                (ps, i, v) -> ps.setDouble(i, v), (rs, i) -> nullable(rs, rs.getDouble(i))));
-        register(ValueType.of(BigDecimal.class, "DECFLOAT", Types.DECIMAL,
-                (ps, i, v) -> ps.setBigDecimal(i, v), ResultSet::getBigDecimal));
-        register(ValueType.of(String.class, "CHARACTER VARYING", Types.VARCHAR,
-                (ps, i, v) -> ps.setString(i, v), ResultSet::getString));
-        register(ValueType.of(byte[].class, "BINARY VARYING", Types.VARBINARY,
-                (ps, i, v) -> ps.setBytes(i, v), ResultSet::getBytes));
-        register(ValueType.of(LocalDate.class, "DATE", Types.DATE,
-                (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalDate.class)));
+        register(JdbcTypes.booleans("BOOLEAN"));
+        register(JdbcTypes.integers("INTEGER"));
+        register(JdbcTypes.longs("BIGINT"));
+        register(JdbcTypes.doubles("DOUBLE PRECISION"));
+        register(JdbcTypes.decimals("DECFLOAT", Types.DECIMAL));
+        register(JdbcTypes.strings("CHARACTER VARYING"));
+        register(JdbcTypes.bytes("BINARY VARYING", Types.VARBINARY));
+        register(JdbcTypes.localDates("DATE"));
         register(ValueType.of(LocalDateTime.class, "TIMESTAMP(9)", Types.TIMESTAMP,
                 (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalDateTime.class)));
         register(ValueType.of(Instant.class, "TIMESTAMP(9) WITH TIME ZONE", Types.TIMESTAMP_WITH_TIMEZONE,
@@ -64,10 +55,6 @@ public class H2Dialect extends BaseDialect {
                 }));
         register(ValueType.of(UUID.class, "UUID", Types.OTHER,
                 (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, UUID.class)));
-    }
-
-    private static <T> T nullable(ResultSet rs, T value) throws SQLException {
-        return rs.wasNull() ? null : value;
     }
 
     @Override
