@@ -230,9 +230,19 @@ public final class Database implements AutoCloseable {
             try {
                 pool = new HikariDataSource(config);
             } catch (RuntimeException e) {
-                throw new SqlException("cannot open " + url + ": " + e.getMessage(), e);
+                throw new SqlException("cannot open " + url + ": " + e.getMessage() + driverHint(url), e);
             }
             return new Database(pool, pool, d, listener);
+        }
+
+        /** Names the likely cause when no JDBC driver on the classpath accepts the URL. */
+        private static String driverHint(String url) {
+            try {
+                java.sql.DriverManager.getDriver(url);
+                return "";
+            } catch (SQLException e) {
+                return " (no JDBC driver on the classpath accepts this URL: add the database's driver jar)";
+            }
         }
 
         private static String productName(DataSource ds) {
