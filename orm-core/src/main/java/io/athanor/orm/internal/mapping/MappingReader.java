@@ -10,9 +10,6 @@ import io.athanor.orm.enhance.EnhancedEntity;
 import io.athanor.orm.enhance.EnhancedProperties;
 import io.athanor.sql.ColumnOption;
 import io.athanor.sql.Table;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -37,7 +34,6 @@ public final class MappingReader {
             throw new MappingException(type.getName() + " cannot be an entity: it must be a concrete, non-final class");
         }
         String tableName = entity.table().isEmpty() ? MappingRules.snakeCase(type.getSimpleName()) : entity.table();
-        MethodHandles.Lookup lookup = lookup(type);
         List<Field> fields = mappedFields(type);
         if (fields.size() > 64) {
             throw new MappingException(type.getName() + " maps " + fields.size() + " fields; at most 64 are supported");
@@ -89,13 +85,14 @@ public final class MappingReader {
             throw new MappingException(type.getName() + " has no @Id field; every entity needs a primary key");
         }
         Table built = table.build();
+        Accessors accessors = Accessors.of(type);
         List<PropertyMapping> properties = new ArrayList<>(fields.size());
         PropertyMapping id = null;
         PropertyMapping version = null;
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
             PropertyMapping p = new PropertyMapping(type.getSimpleName(), f.getName(), built.columns().get(i),
-                    f.getType().isPrimitive(), getter(lookup, f), setter(lookup, f));
+                    f.getType().isPrimitive(), accessors.getter(f), accessors.setter(f));
             properties.add(p);
             id = f == idField ? p : id;
             version = f == versionField ? p : version;
@@ -104,7 +101,7 @@ public final class MappingReader {
         if (enhanced) {
             checkEnhancedOrder(type, fields);
         }
-        return new EntityMapping<>(type, ordinal, built, properties, id, version, constructor(lookup, type), enhanced);
+        return new EntityMapping<>(type, ordinal, built, properties, id, version, accessors.constructor(), enhanced);
     }
 
     /** Mapped fields: declared in the class, not static, transient, synthetic or @Transient, in declaration order. */
@@ -128,38 +125,6 @@ public final class MappingReader {
             throw new MappingException(type.getName() + " was enhanced with properties "
                     + (order == null ? "(unknown)" : Arrays.toString(order.value())) + " but maps " + Arrays.toString(names)
                     + "; rebuild it so the enhancer runs on the current class");
-        }
-    }
-
-    private static MethodHandles.Lookup lookup(Class<?> type) {
-        try {
-            return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        } catch (IllegalAccessException e) {
-            throw new MappingException("cannot access " + type.getName() + " (is its package open to io.athanor.orm?)", e);
-        }
-    }
-
-    private static MethodHandle constructor(MethodHandles.Lookup lookup, Class<?> type) {
-        try {
-            return lookup.findConstructor(type, MethodType.methodType(void.class)).asType(MethodType.methodType(Object.class));
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new MappingException(type.getName() + " needs a no-argument constructor (any visibility)", e);
-        }
-    }
-
-    private static MethodHandle getter(MethodHandles.Lookup lookup, Field f) {
-        try {
-            return lookup.unreflectGetter(f).asType(MethodType.methodType(Object.class, Object.class));
-        } catch (IllegalAccessException e) {
-            throw new MappingException("cannot read " + f, e);
-        }
-    }
-
-    private static MethodHandle setter(MethodHandles.Lookup lookup, Field f) {
-        try {
-            return lookup.unreflectSetter(f).asType(MethodType.methodType(void.class, Object.class, Object.class));
-        } catch (IllegalAccessException e) {
-            throw new MappingException("cannot write " + f + (Modifier.isFinal(f.getModifiers()) ? " (it is final)" : ""), e);
         }
     }
 
