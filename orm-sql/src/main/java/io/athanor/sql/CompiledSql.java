@@ -19,18 +19,35 @@ public final class CompiledSql {
     private final Object[] constants;
     private final int[] slots;
     private final ValueType<?>[] resultTypes;
+    private final boolean[] resultNotNull;
 
     /**
      * @param slots for each parameter, the row slot it is read from, or -1 for {@code constants[i]}
      */
     public CompiledSql(String sql, StatementKind kind, ValueType<?>[] parameterTypes, Object[] constants,
             int[] slots, ValueType<?>[] resultTypes) {
+        this(sql, kind, parameterTypes, constants, slots, resultTypes, new boolean[resultTypes.length]);
+    }
+
+    /**
+     * @param resultNotNull for each result column, whether the schema declares it NOT NULL (so it is
+     *     read without a null check)
+     */
+    public CompiledSql(String sql, StatementKind kind, ValueType<?>[] parameterTypes, Object[] constants,
+            int[] slots, ValueType<?>[] resultTypes, boolean[] resultNotNull) {
         this.sql = sql;
         this.kind = kind;
         this.parameterTypes = parameterTypes.clone();
         this.constants = constants.clone();
         this.slots = slots.clone();
         this.resultTypes = resultTypes.clone();
+        this.resultNotNull = resultNotNull.clone();
+    }
+
+    /** Reads result column {@code index} (from 0) of the current row with its value type. */
+    public Object readResult(java.sql.ResultSet resultSet, int index) throws SQLException {
+        ValueType<?> t = resultTypes[index];
+        return resultNotNull[index] ? t.readNotNull(resultSet, index + 1) : t.read(resultSet, index + 1);
     }
 
     public String sql() {

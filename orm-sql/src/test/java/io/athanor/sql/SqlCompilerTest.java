@@ -208,4 +208,17 @@ class SqlCompilerTest {
                 () -> compile(Sql.insertInto(t).set(t.column("when", java.util.Date.class), new java.util.Date())));
         assertTrue(e.getMessage().contains("t.when") && e.getMessage().contains("java.util.Date"), e.getMessage());
     }
+
+    @Test
+    void notNullColumnsAreReadWithoutANullCheckAndNullableOnesWithIt() throws Exception {
+        Table t = Table.builder("t").column("a", Integer.class, ColumnOption.NOT_NULL).column("b", Integer.class).build();
+        CompiledSql c = compile(Sql.select().from(t));
+        java.sql.ResultSet rs = org.mockito.Mockito.mock(java.sql.ResultSet.class);
+        org.mockito.Mockito.when(rs.getInt(1)).thenReturn(5);
+        org.mockito.Mockito.when(rs.getInt(2)).thenReturn(0);
+        org.mockito.Mockito.when(rs.wasNull()).thenReturn(true);
+        assertEquals(5, c.readResult(rs, 0), "NOT NULL: the value as read, no wasNull() native call");
+        org.mockito.Mockito.verify(rs, org.mockito.Mockito.never()).wasNull();
+        assertEquals(null, c.readResult(rs, 1), "nullable: 0 with wasNull() is SQL NULL");
+    }
 }

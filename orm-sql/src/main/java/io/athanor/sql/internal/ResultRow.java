@@ -4,7 +4,6 @@ import io.athanor.sql.CompiledSql;
 import io.athanor.sql.Expression;
 import io.athanor.sql.Row;
 import io.athanor.sql.SqlException;
-import io.athanor.sql.spi.ValueType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -27,11 +26,10 @@ final class ResultRow implements Row {
         if (index < 0 || index >= compiled.resultCount()) {
             throw new IndexOutOfBoundsException("result column " + index + " of " + compiled.resultCount());
         }
-        ValueType<?> t = compiled.resultType(index);
         try {
-            return (T) t.read(resultSet, index + 1);
+            return (T) compiled.readResult(resultSet, index);
         } catch (SQLException e) {
-            throw new SqlException("cannot read result column " + index + " as " + t, compiled.sql(), e);
+            throw new SqlException("cannot read result column " + index + " as " + compiled.resultType(index), compiled.sql(), e);
         }
     }
 

@@ -43,6 +43,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     private final List<Object> constants = new ArrayList<>();
     private final List<Integer> slots = new ArrayList<>();
     private final List<ValueType<?>> resultTypes = new ArrayList<>();
+    private final List<Boolean> resultNotNull = new ArrayList<>();
     /** The column a value is compared with or assigned to, so a type error can name it. */
     private Column<?> context;
 
@@ -67,8 +68,12 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
 
     private CompiledSql build(Statement statement) {
         int[] slotArray = slots.stream().mapToInt(Integer::intValue).toArray();
+        boolean[] notNull = new boolean[resultNotNull.size()];
+        for (int i = 0; i < notNull.length; i++) {
+            notNull[i] = resultNotNull.get(i);
+        }
         return new CompiledSql(sql.toString(), statement.kind(), parameterTypes.toArray(ValueType<?>[]::new),
-                constants.toArray(), slotArray, resultTypes.toArray(ValueType<?>[]::new));
+                constants.toArray(), slotArray, resultTypes.toArray(ValueType<?>[]::new), notNull);
     }
 
     private void select(Select s) {
@@ -84,6 +89,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
             Expression<?> e = columns.get(i);
             expression(e);
             resultTypes.add(typeOf(e.type(), e instanceof Column<?> col ? "column " + col : "selected " + e));
+            resultNotNull.add(e instanceof Column<?> col && !col.isNullable());
         }
         sql.append(" FROM ");
         identifier(s.table().name());
@@ -179,6 +185,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
             sql.append(i == 0 ? " RETURNING " : ", ");
             identifier(columns.get(i).name());
             resultTypes.add(typeOf(columns.get(i).type(), "column " + columns.get(i)));
+            resultNotNull.add(!columns.get(i).isNullable());
         }
     }
 

@@ -17,22 +17,22 @@ public final class JdbcTypes {
 
     public static ValueType<Boolean> booleans(String ddl) {
         return ValueType.of(Boolean.class, ddl, Types.BOOLEAN, (ps, i, v) -> ps.setBoolean(i, v),
-                (rs, i) -> orNull(rs, rs.getBoolean(i)));
+                (rs, i) -> orNull(rs, rs.getBoolean(i)), (rs, i) -> rs.getBoolean(i));
     }
 
     public static ValueType<Integer> integers(String ddl) {
         return ValueType.of(Integer.class, ddl, Types.INTEGER, (ps, i, v) -> ps.setInt(i, v),
-                (rs, i) -> orNull(rs, rs.getInt(i)));
+                (rs, i) -> orNull(rs, rs.getInt(i)), (rs, i) -> rs.getInt(i));
     }
 
     public static ValueType<Long> longs(String ddl) {
         return ValueType.of(Long.class, ddl, Types.BIGINT, (ps, i, v) -> ps.setLong(i, v),
-                (rs, i) -> orNull(rs, rs.getLong(i)));
+                (rs, i) -> orNull(rs, rs.getLong(i)), (rs, i) -> rs.getLong(i));
     }
 
     public static ValueType<Double> doubles(String ddl) {
         return ValueType.of(Double.class, ddl, Types.DOUBLE, (ps, i, v) -> ps.setDouble(i, v),
-                (rs, i) -> orNull(rs, rs.getDouble(i)));
+                (rs, i) -> orNull(rs, rs.getDouble(i)), (rs, i) -> rs.getDouble(i));
     }
 
     public static ValueType<BigDecimal> decimals(String ddl, int sqlType) {
