@@ -28,6 +28,8 @@ final class Synchronizer {
     private final EntityMapping<?> mapping;
     private final List<PropertyMapping> targets = new ArrayList<>();
     private final List<CompiledValue> computations = new ArrayList<>();
+    /** For each computation, the properties it reads (computed once: mask() compares column names). */
+    private long[] reads = new long[0];
 
     /** For an UPDATE: compiles each SET value; one that cannot be evaluated is expired on matches. */
     Synchronizer(SessionImpl session, EntityMapping<?> mapping, Evaluator evaluator, BulkValues values) {
@@ -37,6 +39,10 @@ final class Synchronizer {
             for (Map.Entry<PropertyMapping, Expression<?>> e : values.values().entrySet()) {
                 targets.add(e.getKey());
                 computations.add(compile(evaluator, e.getValue()));
+            }
+            reads = new long[computations.size()];
+            for (int i = 0; i < reads.length; i++) {
+                reads[i] = computations.get(i) == null ? 0 : mask(computations.get(i).columns());
             }
         }
     }
@@ -99,7 +105,7 @@ final class Synchronizer {
             for (int i = 0; i < targets.size(); i++) {
                 CompiledValue c = computations.get(i);
                 known[i] = false;
-                if (c != null && (s.expired & mask(c.columns())) == 0 && (s.modified & mask(c.columns())) == 0) {
+                if (c != null && ((s.expired | s.modified) & reads[i]) == 0) {
                     try {
                         computed[i] = c.compute(before);
                         known[i] = true;
