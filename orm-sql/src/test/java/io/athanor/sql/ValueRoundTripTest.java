@@ -1,6 +1,5 @@
 package io.athanor.sql;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -10,16 +9,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every contract type written and read back unchanged through a real SQLite file. */
+/**
+ * What the SQLite dialect keeps that other databases may not: decimals with their exact scale
+ * (stored as text), nanoseconds, and text-encoded times that sort in time order. The round trips of
+ * every contract type on every dialect, SQLite included, are the kit's: io.athanor.test.kit.SqlLayerSuite.
+ */
 class ValueRoundTripTest {
     enum Color { RED, GREEN }
 
@@ -65,20 +66,9 @@ class ValueRoundTripTest {
     }
 
     @Test
-    void booleansRoundTrip() {
-        assertRoundTrips("b", true, false);
-    }
-
-    @Test
-    void integersAndLongsRoundTripIncludingExtremes() {
-        assertRoundTrips("i", 0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        assertRoundTrips("l", 0L, Long.MIN_VALUE, Long.MAX_VALUE, -1L);
-    }
-
-    @Test
-    void doublesRoundTripIncludingExtremes() {
-        assertRoundTrips("d", 0.0, 1.5, -2.25, Double.MAX_VALUE, Double.MIN_VALUE, -Double.MAX_VALUE,
-                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.1 + 0.2);
+    void instantsAndLocalDateTimesKeepTheirNanoseconds() {
+        assertRoundTrips("dt", LocalDateTime.of(2026, 11, 24, 5, 30, 1, 123_456_789));
+        assertRoundTrips("inst", Instant.ofEpochSecond(1_700_000_000L, 123_456_789));
     }
 
     @Test
@@ -86,36 +76,6 @@ class ValueRoundTripTest {
         assertRoundTrips("dec", new BigDecimal("1.0000000000"), new BigDecimal("-12345678901234567890.1234567890"),
                 new BigDecimal("0E-10"), new BigDecimal("1E+30"), BigDecimal.ZERO);
         assertEquals(10, roundTrip("dec", new BigDecimal("3.1415926535")).scale());
-    }
-
-    @Test
-    void stringsRoundTripIncludingUnicodeOutsideTheBmpAndEmpty() {
-        assertRoundTrips("s", "", "plain", "é ü ß", "日本語", "\uD83D\uDE00 emoji \uD834\uDD1E clef", "x".repeat(100_000));
-    }
-
-    @Test
-    void byteArraysRoundTripIncludingEmptyAndOneMegabyte() {
-        byte[] big = new byte[1 << 20];
-        new Random(42).nextBytes(big);
-        assertArrayEquals(big, roundTrip("bytes", big));
-        assertArrayEquals(new byte[0], roundTrip("bytes", new byte[0]));
-        assertArrayEquals(new byte[] {0, -1, 127, -128}, roundTrip("bytes", new byte[] {0, -1, 127, -128}));
-        assertNull(roundTrip("bytes", null));
-    }
-
-    @Test
-    void datesAndTimesRoundTripWithNanoseconds() {
-        assertRoundTrips("date", LocalDate.of(2026, 11, 24), LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31));
-        assertRoundTrips("dt", LocalDateTime.of(2026, 11, 24, 5, 30, 1, 123_456_789),
-                LocalDateTime.of(1970, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999));
-        assertRoundTrips("inst", Instant.ofEpochSecond(1_700_000_000L, 123_456_789), Instant.EPOCH,
-                Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"));
-    }
-
-    @Test
-    void uuidsAndEnumsRoundTrip() {
-        assertRoundTrips("uuid", UUID.randomUUID(), new UUID(0, 0), new UUID(-1, -1));
-        assertRoundTrips("color", Color.RED, Color.GREEN);
     }
 
     @Test
@@ -133,30 +93,5 @@ class ValueRoundTripTest {
         List<LocalDateTime> sorted = db.query(Sql.select(dt).from(T).orderBy(dt.asc()), r -> r.get(dt));
         times.sort(null);
         assertEquals(times, sorted);
-    }
-
-    @Test
-    void aWholeRowOfEveryTypeRoundTripsThroughSelectStar() {
-        Object[] values = {true, 7, 8L, 9.5, new BigDecimal("1.25"), "s", new byte[] {1}, LocalDate.of(2020, 2, 29),
-                LocalDateTime.of(2020, 2, 29, 1, 2, 3), Instant.ofEpochMilli(5), new UUID(1, 2), Color.GREEN};
-        Insert insert = Sql.insertInto(T);
-        for (int i = 0; i < values.length; i++) {
-            insert = set(insert, T.columns().get(i + 1), values[i]);
-        }
-        db.execute(insert);
-        List<Object[]> rows = db.query(Sql.select().from(T), r -> {
-            Object[] out = new Object[values.length];
-            for (int i = 0; i < values.length; i++) {
-                out[i] = r.get(i + 1);
-            }
-            return out;
-        });
-        assertEquals(1, rows.size());
-        assertEquals(Arrays.deepToString(values), Arrays.deepToString(rows.get(0)));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Insert set(Insert insert, Column c, Object v) {
-        return insert.set(c, v);
     }
 }
