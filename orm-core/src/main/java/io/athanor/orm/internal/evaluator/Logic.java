@@ -12,31 +12,19 @@ final class Logic {
     }
 
     static Node and(Node[] operands) {
-        return row -> {
-            boolean unknown = false;
-            EvaluationException failure = null;
-            for (Node n : operands) {
-                Object v;
-                try {
-                    v = n.eval(row);
-                } catch (EvaluationException e) {
-                    failure = e;
-                    continue;
-                }
-                if (v == null) {
-                    unknown = true;
-                } else if (!(Boolean) v) {
-                    return Boolean.FALSE;
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return unknown ? null : Boolean.TRUE;
-        };
+        return junction(operands, Boolean.FALSE);
     }
 
     static Node or(Node[] operands) {
+        return junction(operands, Boolean.TRUE);
+    }
+
+    /**
+     * AND (decisive FALSE) or OR (decisive TRUE): the decisive value wins even over unknown operands
+     * and operands Java cannot evaluate for this row, as in SQL; otherwise UNKNOWN if any was unknown.
+     */
+    private static Node junction(Node[] operands, Boolean decisive) {
+        Boolean otherwise = !decisive;
         return row -> {
             boolean unknown = false;
             EvaluationException failure = null;
@@ -50,14 +38,14 @@ final class Logic {
                 }
                 if (v == null) {
                     unknown = true;
-                } else if ((Boolean) v) {
-                    return Boolean.TRUE;
+                } else if (decisive.equals(v)) {
+                    return decisive;
                 }
             }
             if (failure != null) {
                 throw failure;
             }
-            return unknown ? null : Boolean.FALSE;
+            return unknown ? null : otherwise;
         };
     }
 
