@@ -80,6 +80,14 @@ public final class EntityMapping<E> {
         return version;
     }
 
+    /** The version after {@code current}: {@code current + 1}, or 1 when there is none yet. */
+    public Object nextVersion(Object current) {
+        if (current == null) {
+            return version.type() == Long.class ? (Object) 1L : (Object) 1;
+        }
+        return current instanceof Long l ? (Object) (l + 1) : (Object) ((Integer) current + 1);
+    }
+
     /** True when the id is assigned by the database if it is null at insert. */
     public boolean generatedId() {
         return id.column().isGenerated();

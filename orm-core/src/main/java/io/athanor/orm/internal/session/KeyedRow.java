@@ -101,7 +101,7 @@ record KeyedRow(int position, Object key, Map<PropertyMapping, Object> values) {
             if (s.isExpired(version.index()) || current == null) {
                 s.expireProperty(version.index());
             } else {
-                s.setCommitted(entity, version, current instanceof Long l ? (Object) (l + 1) : (Object) ((Integer) current + 1));
+                s.setCommitted(entity, version, s.mapping.nextVersion(current));
             }
         }
     }

@@ -101,7 +101,7 @@ final class UnitOfWork {
     private static void initialVersion(EntityMapping<?> m, Object entity, List<Runnable> undo) {
         PropertyMapping v = m.version();
         if (v != null && v.get(entity) == null) {
-            v.set(entity, v.type() == Long.class ? (Object) 1L : (Object) 1);
+            v.set(entity, m.nextVersion(null));
             undo.add(() -> v.set(entity, null));
         }
     }
@@ -141,7 +141,7 @@ final class UnitOfWork {
                     if (m.version() != null) {
                         Object current = row[m.version().index()];
                         row[persister.expectedVersionSlot()] = current;
-                        Object next = current instanceof Long l ? (Object) (l + 1) : (Object) ((Integer) current + 1);
+                        Object next = m.nextVersion(current);
                         row[m.version().index()] = next;
                         newVersions.add(next);
                     }
