@@ -52,9 +52,10 @@ class SessionLifecycleTest {
             s.commit();
             assertEquals(ObjectState.PERSISTENT, s.state(stuff));
             s.delete(stuff);
+            assertTrue(s.contains(stuff), "marked for deletion, DELETE not flushed: still in the session");
             s.flush();
             assertEquals(ObjectState.DELETED, s.state(stuff));
-            assertTrue(s.contains(stuff));
+            assertFalse(s.contains(stuff), "SQLAlchemy: a flushed-deleted object is not in the session");
             s.commit();
             assertEquals(ObjectState.DETACHED, s.state(stuff));
             assertFalse(s.contains(stuff));

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * was not committed and returns the connection to the pool. Not thread-safe.
  */
 public final class Transaction implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Transaction.class);
     private static final int FETCH_SIZE = 512;
 
     private final Database database;
@@ -215,16 +216,29 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
-    /** Makes the work permanent and ends the transaction. */
+    /**
+     * Makes the work permanent and ends the transaction. Throws only when the COMMIT itself failed
+     * (the work was then rolled back); once the database has committed, a failure to return the
+     * connection to the pool is logged, not reported as a failed commit.
+     */
     public void commit() {
         requireOpen();
         try {
             connection.commit();
         } catch (SQLException e) {
-            end(true);
-            throw failure("COMMIT", e);
+            SqlException failure = failure("COMMIT", e);
+            try {
+                end(true);
+            } catch (RuntimeException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            throw failure;
         }
-        end(false);
+        try {
+            end(false);
+        } catch (SqlException cleanup) {
+            LOG.warn("the transaction was committed, but releasing its connection failed", cleanup);
+        }
     }
 
     /** Undoes the work and ends the transaction. */

@@ -1,5 +1,6 @@
 package io.athanor.orm.internal.session;
 
+import io.athanor.orm.ObjectState;
 import io.athanor.orm.OrmException;
 import io.athanor.orm.StaleObjectException;
 import io.athanor.orm.Synchronize;
@@ -11,6 +12,7 @@ import io.athanor.sql.Column;
 import io.athanor.sql.Delete;
 import io.athanor.sql.Expression;
 import io.athanor.sql.Sql;
+import io.athanor.sql.Statement;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.Transaction;
 import io.athanor.sql.Update;
@@ -36,70 +38,52 @@ final class BulkOperations {
         Plan plan = plan(m, criteria, mode, StatementKind.UPDATE);
         session.autoflush();
         Update update = set.applyTo(Sql.update(m.table()));
-        if (criteria != null) {
-            update = update.where(criteria);
-        }
+        Update statement = criteria == null ? update : update.where(criteria);
         Synchronizer sync = new Synchronizer(session, m, session.context().evaluator(), set);
-        Transaction tx = session.transaction();
-        long count;
-        List<InstanceState> matched;
-        switch (plan.mode) {
-            case NONE -> {
-                count = tx.execute(update);
-                matched = List.of();
-            }
-            case EVALUATE -> {
-                count = tx.execute(update);
-                matched = sync.evaluate(plan.criteria);
-            }
-            default -> {
-                List<Object> keys = plan.returning
-                        ? tx.query(update.returning(m.id().column()), r -> r.get(0))
-                        : preselectKeys(tx, m, criteria);
-                count = plan.returning ? keys.size() : tx.execute(update);
-                matched = sync.fetched(keys);
-            }
-        }
-        sync.applyUpdate(matched);
-        return count;
+        return session.sql().run(tx -> {
+            Matched matched = run(tx, plan, m, criteria, statement, statement.returning(m.id().column()), sync);
+            sync.applyUpdate(matched.states);
+            return matched.count;
+        });
     }
 
     long delete(EntityMapping<?> m, Expression<Boolean> criteria, Synchronize mode) {
         Plan plan = plan(m, criteria, mode, StatementKind.DELETE);
         session.autoflush();
         Delete delete = Sql.deleteFrom(m.table());
-        if (criteria != null) {
-            delete = delete.where(criteria);
-        }
+        Delete statement = criteria == null ? delete : delete.where(criteria);
         Synchronizer sync = new Synchronizer(session, m, session.context().evaluator(), null);
-        Transaction tx = session.transaction();
-        long count;
-        List<InstanceState> matched;
-        switch (plan.mode) {
-            case NONE -> {
-                count = tx.execute(delete);
-                matched = List.of();
-            }
-            case EVALUATE -> {
-                count = tx.execute(delete);
-                matched = sync.evaluate(plan.criteria);
-            }
+        return session.sql().run(tx -> {
+            Matched matched = run(tx, plan, m, criteria, statement, statement.returning(m.id().column()), sync);
+            sync.applyDelete(matched.states);
+            return matched.count;
+        });
+    }
+
+    /**
+     * Runs the one DML statement the plan calls for (FETCH: with RETURNING of the key, or after a
+     * SELECT of the keys where the dialect has no RETURNING) and finds the objects it matched.
+     */
+    private Matched run(Transaction tx, Plan plan, EntityMapping<?> m, Expression<Boolean> criteria, Statement dml,
+            Statement dmlReturningKey, Synchronizer sync) {
+        return switch (plan.mode) {
+            case NONE -> new Matched(tx.execute(dml), List.of());
+            case EVALUATE -> new Matched(tx.execute(dml), sync.evaluate(plan.criteria));
             default -> {
                 List<Object> keys = plan.returning
-                        ? tx.query(delete.returning(m.id().column()), r -> r.get(0))
+                        ? tx.query(dmlReturningKey, r -> r.get(0))
                         : preselectKeys(tx, m, criteria);
-                count = plan.returning ? keys.size() : tx.execute(delete);
-                matched = sync.fetched(keys);
+                long count = plan.returning ? keys.size() : tx.execute(dml);
+                yield new Matched(count, sync.fetched(keys));
             }
-        }
-        sync.applyDelete(matched);
-        return count;
+        };
     }
 
     /** The mode AUTO resolves to, and the compiled criteria for EVALUATE; fails before any SQL if EVALUATE cannot work. */
     private Plan plan(EntityMapping<?> m, Expression<Boolean> criteria, Synchronize mode, StatementKind kind) {
         if (mode == null) {
-            throw new IllegalArgumentException("Synchronize mode must not be null; AUTO is the default");
+            throw new OrmException("bulk " + kind.name().toLowerCase() + " of " + m.name()
+                    + ": the Synchronize mode must not be null; pass Synchronize.AUTO (the default) or another mode");
         }
         boolean returning = session.context().database().dialect().supportsReturning(kind);
         if (mode == Synchronize.NONE || mode == Synchronize.FETCH) {
@@ -130,38 +114,74 @@ final class BulkOperations {
     long bulkUpdate(EntityMapping<?> m, List<? extends Map<? extends Column<?>, ?>> rows) {
         List<KeyedRow> keyed = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            keyed.add(KeyedRow.of(m, i, rows.get(i)));
+            KeyedRow row = KeyedRow.of(m, i, rows.get(i));
+            if (m.version() != null && row.version() == null && loadedState(m, row.key()) == null) {
+                throw new OrmException("bulkUpdate of " + m.name() + ", row " + i + ": " + m.describe(row.key())
+                        + " is versioned, but the row gives no " + m.version().column() + " and no loaded object holds it; "
+                        + "put the expected version in the map (Athanor checks and bumps it). No SQL was run");
+            }
+            keyed.add(row);
         }
         session.autoflush();
-        Transaction tx = session.transaction();
-        long total = 0;
-        try {
-            for (Map.Entry<List<PropertyMapping>, List<KeyedRow>> shape : KeyedRow.byShape(keyed).entrySet()) {
-                List<PropertyMapping> columns = shape.getKey();
-                int[] counts = tx.executeBatch(session.context().database().compile(KeyedRow.statement(m, columns)),
+        List<KeyedRow> checked = m.version() == null ? keyed : withLoadedVersions(m, keyed);
+        long total = session.sql().run(tx -> {
+            long count = 0;
+            for (Map.Entry<List<PropertyMapping>, List<KeyedRow>> shape : KeyedRow.byShape(checked).entrySet()) {
+                int[] counts = tx.executeBatch(session.context().database().compile(KeyedRow.statement(m, shape.getKey())),
                         KeyedRow.rows(m, shape.getValue()));
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] == 0) {
-                        KeyedRow row = shape.getValue().get(i);
-                        throw new StaleObjectException("bulkUpdate of " + m.name() + ": row " + row.position()
-                                + " names " + m.describe(row.key()) + ", which does not exist; nothing of this bulkUpdate was kept");
+                        throw stale(m, shape.getValue().get(i));
                     }
-                    total += Math.max(counts[i], 0);
+                    count += Math.max(counts[i], 0);
                 }
             }
-        } catch (RuntimeException e) {
-            session.failed(e);
-            throw e;
-        }
-        for (KeyedRow row : keyed) {
-            InstanceState s = session.identityMap().get(m, row.key());
-            if (s != null && s.status == io.athanor.orm.ObjectState.PERSISTENT) {
+            return count;
+        });
+        for (KeyedRow row : checked) {
+            InstanceState s = loadedState(m, row.key());
+            if (s != null) {
                 row.synchronize(s);
             }
         }
         return total;
     }
 
+    /** Rows that give no version take it from the loaded object (reloading it if it is expired). */
+    private List<KeyedRow> withLoadedVersions(EntityMapping<?> m, List<KeyedRow> rows) {
+        List<KeyedRow> out = new ArrayList<>(rows.size());
+        for (KeyedRow row : rows) {
+            if (row.version() != null) {
+                out.add(row);
+                continue;
+            }
+            InstanceState s = loadedState(m, row.key());
+            if (s == null) {
+                throw new OrmException("bulkUpdate of " + m.name() + ", row " + row.position() + ": " + m.describe(row.key())
+                        + " left the session before its version could be read; put the expected version in the map");
+            }
+            session.loadVersionIfExpired(s);
+            out.add(row.withVersion(m.version().get(s.get())));
+        }
+        return out;
+    }
+
+    private InstanceState loadedState(EntityMapping<?> m, Object key) {
+        InstanceState s = session.identityMap().get(m, key);
+        return s != null && s.status == ObjectState.PERSISTENT && s.get() != null ? s : null;
+    }
+
+    private static StaleObjectException stale(EntityMapping<?> m, KeyedRow row) {
+        String expected = m.version() == null ? "" : " at " + m.version().column().name() + " = " + row.version();
+        return new StaleObjectException("bulkUpdate of " + m.name() + ": row " + row.position() + " expects "
+                + m.describe(row.key()) + expected + ", but no such row exists" + (m.version() == null ? ""
+                : " at that version (another transaction changed or deleted it)") + "; nothing of this bulkUpdate was kept");
+    }
+
     private record Plan(Synchronize mode, CompiledCriteria criteria, boolean returning) {
+    }
+
+    /** The database's matched-row count and the session's objects the statement matched. */
+    private record Matched(long count, List<InstanceState> states) {
     }
 }

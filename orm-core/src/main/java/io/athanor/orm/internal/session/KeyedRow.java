@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of {@code session.bulkUpdate}: its key and the properties to set, validated before any
- * SQL. Rows setting the same properties share one statement (and one JDBC batch).
+ * One row of {@code session.bulkUpdate}: its key, the version it expects (for a {@code @Version}
+ * entity: from the map, else from the loaded object) and the properties to set, validated before
+ * any SQL. Rows setting the same properties share one statement (and one JDBC batch).
  */
-record KeyedRow(int position, Object key, Map<PropertyMapping, Object> values) {
+record KeyedRow(int position, Object key, Object version, Map<PropertyMapping, Object> values) {
 
     static KeyedRow of(EntityMapping<?> m, int position, Map<? extends Column<?>, ?> given) {
         Object key = null;
+        Object version = null;
         boolean hasKey = false;
         Map<PropertyMapping, Object> values = new LinkedHashMap<>();
         for (Map.Entry<? extends Column<?>, ?> e : given.entrySet()) {
@@ -32,8 +34,11 @@ record KeyedRow(int position, Object key, Map<PropertyMapping, Object> values) {
                 key = v;
                 hasKey = v != null;
             } else if (p == m.version()) {
-                throw new OrmException("bulkUpdate of " + m.name() + ", row " + position + ": the version " + p.column()
-                        + " is bumped by Athanor and cannot be set");
+                if (v == null) {
+                    throw new OrmException("bulkUpdate of " + m.name() + ", row " + position + ": the version " + p.column()
+                            + " is null; give the version the row is expected to have (Athanor checks and bumps it)");
+                }
+                version = v;
             } else {
                 if (v == null && !p.column().isNullable()) {
                     throw new OrmException("bulkUpdate of " + m.name() + ", row " + position + ": " + p.column() + " is NOT NULL");
@@ -48,7 +53,12 @@ record KeyedRow(int position, Object key, Map<PropertyMapping, Object> values) {
         if (values.isEmpty()) {
             throw new OrmException("bulkUpdate of " + m.name() + ", row " + position + " sets no column besides the key");
         }
-        return new KeyedRow(position, key, values);
+        return new KeyedRow(position, key, version, values);
+    }
+
+    /** This row with the version it expects. */
+    KeyedRow withVersion(Object expected) {
+        return new KeyedRow(position, key, expected, values);
     }
 
     static Map<List<PropertyMapping>, List<KeyedRow>> byShape(List<KeyedRow> rows) {
@@ -59,16 +69,22 @@ record KeyedRow(int position, Object key, Map<PropertyMapping, Object> values) {
         return out;
     }
 
-    /** {@code UPDATE t SET c = ?c ... [, version = version + 1] WHERE id = ?id}, slots by property index. */
+    /**
+     * {@code UPDATE t SET c = ?c ... WHERE id = ?id}, or for a versioned entity
+     * {@code UPDATE t SET c = ?c ..., version = version + 1 WHERE id = ?id AND version = ?version};
+     * slots by property index.
+     */
     static Update statement(EntityMapping<?> m, List<PropertyMapping> columns) {
         Update u = Sql.update(m.table());
         for (PropertyMapping p : columns) {
             u = setParam(u, p.column(), p.index());
         }
+        io.athanor.sql.Expression<Boolean> where = idParam(m.id().column(), m.id().index());
         if (m.version() != null) {
             u = bump(u, m.version().column());
+            where = where.and(idParam(m.version().column(), m.version().index()));
         }
-        return u.where(idParam(m.id().column(), m.id().index()));
+        return u.where(where);
     }
 
     static List<Object[]> rows(EntityMapping<?> m, List<KeyedRow> rows) {
@@ -76,6 +92,9 @@ record KeyedRow(int position, Object key, Map<PropertyMapping, Object> values) {
         for (KeyedRow r : rows) {
             Object[] slots = new Object[m.properties().size()];
             slots[m.id().index()] = r.key;
+            if (m.version() != null) {
+                slots[m.version().index()] = r.version;
+            }
             r.values.forEach((p, v) -> slots[p.index()] = v);
             out.add(slots);
         }
@@ -95,14 +114,9 @@ record KeyedRow(int position, Object key, Map<PropertyMapping, Object> values) {
                 s.setCommitted(entity, p, v);
             }
         });
-        PropertyMapping version = s.mapping.version();
-        if (version != null) {
-            Object current = version.get(entity);
-            if (s.isExpired(version.index()) || current == null) {
-                s.expireProperty(version.index());
-            } else {
-                s.setCommitted(entity, version, s.mapping.nextVersion(current));
-            }
+        PropertyMapping versionProperty = s.mapping.version();
+        if (versionProperty != null) {
+            s.setCommitted(entity, versionProperty, s.mapping.nextVersion(version));
         }
     }
 

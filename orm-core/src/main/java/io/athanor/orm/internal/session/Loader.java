@@ -68,10 +68,10 @@ final class Loader {
     /** Loads the expired properties of a persistent object; false if its row is gone. */
     boolean loadExpiredIfPresent(InstanceState s, Object entity) {
         long mask = s.expired & ~s.modified;
-        List<Boolean> found = session.transaction().query(session.persister(s.mapping).selectById(), keyRow(s), row -> {
+        List<Boolean> found = session.sql().run(tx -> tx.query(session.persister(s.mapping).selectById(), keyRow(s), row -> {
             fill(s, entity, row, mask);
             return Boolean.TRUE;
-        });
+        }));
         if (!found.isEmpty()) {
             s.expired &= ~mask;
         }
@@ -80,10 +80,10 @@ final class Loader {
 
     /** Reloads every property of a persistent object, dropping unflushed changes; false if the row is gone. */
     boolean refreshIfPresent(InstanceState s, Object entity) {
-        List<Boolean> found = session.transaction().query(session.persister(s.mapping).selectById(), keyRow(s), row -> {
+        List<Boolean> found = session.sql().run(tx -> tx.query(session.persister(s.mapping).selectById(), keyRow(s), row -> {
             fill(s, entity, row, s.mapping.allProperties());
             return Boolean.TRUE;
-        });
+        }));
         if (!found.isEmpty()) {
             s.markClean(entity);
             s.expired = 0;

@@ -32,7 +32,7 @@ final class QueryImpl<E> implements Query<E> {
     @Override
     public Query<E> where(Expression<Boolean> criterion) {
         if (criterion == null) {
-            throw new IllegalArgumentException("where(null) on a query for " + mapping.name());
+            throw new OrmException("where(null) on a query for " + mapping.name() + ": give a condition");
         }
         criteria.add(criterion);
         return this;
@@ -40,6 +40,14 @@ final class QueryImpl<E> implements Query<E> {
 
     @Override
     public Query<E> orderBy(Ordering... items) {
+        if (items == null) {
+            throw new OrmException("orderBy(null) on a query for " + mapping.name());
+        }
+        for (int i = 0; i < items.length; i++) {
+            if (items[i] == null) {
+                throw new OrmException("orderBy(...) on a query for " + mapping.name() + ": ordering " + (i + 1) + " is null");
+            }
+        }
         orderings.addAll(List.of(items));
         return this;
     }
@@ -47,7 +55,7 @@ final class QueryImpl<E> implements Query<E> {
     @Override
     public Query<E> limit(int rows) {
         if (rows < 0) {
-            throw new IllegalArgumentException("limit must be >= 0: " + rows);
+            throw new OrmException("limit(" + rows + ") on a query for " + mapping.name() + ": must be >= 0");
         }
         limit = rows;
         return this;
@@ -56,7 +64,7 @@ final class QueryImpl<E> implements Query<E> {
     @Override
     public Query<E> offset(int rows) {
         if (rows < 0) {
-            throw new IllegalArgumentException("offset must be >= 0: " + rows);
+            throw new OrmException("offset(" + rows + ") on a query for " + mapping.name() + ": must be >= 0");
         }
         offset = rows;
         return this;
@@ -72,27 +80,23 @@ final class QueryImpl<E> implements Query<E> {
     @Override
     public Stream<E> stream() {
         session.autoflush();
-        return session.transaction().stream(select(session.persister(mapping).selectAll(), true), loaderMapper());
+        SessionTransaction sql = session.sql();
+        Stream<E> rows = sql.run(tx -> tx.stream(select(session.persister(mapping).selectAll(), true), loaderMapper()));
+        return GuardedStream.of(rows, sql);
     }
 
     @Override
     public Optional<E> first() {
         session.autoflush();
-        Select one = select(session.persister(mapping).selectAll(), false).limit(1);
-        if (offset != null) {
-            one = one.offset(offset);
-        }
-        return session.transaction().query(one, loaderMapper()).stream().findFirst();
+        Select one = firstRows(1);
+        return session.sql().run(tx -> tx.query(one, loaderMapper())).stream().findFirst();
     }
 
     @Override
     public E one() {
         session.autoflush();
-        Select two = select(session.persister(mapping).selectAll(), false).limit(2);
-        if (offset != null) {
-            two = two.offset(offset);
-        }
-        List<E> found = session.transaction().query(two, loaderMapper());
+        Select two = firstRows(2);
+        List<E> found = session.sql().run(tx -> tx.query(two, loaderMapper()));
         if (found.size() != 1) {
             throw new OrmException("expected exactly one " + mapping.name() + " where " + describeCriteria() + ", found "
                     + (found.isEmpty() ? "none" : "more than one"));
@@ -102,15 +106,16 @@ final class QueryImpl<E> implements Query<E> {
 
     @Override
     public long count() {
+        if (limit != null || offset != null) {
+            throw new OrmException("count() of a " + mapping.name() + " query ignores limit/offset; remove them to count all matches");
+        }
         session.autoflush();
         Select count = Sql.select(Sql.count()).from(mapping.table());
         for (Expression<Boolean> c : criteria) {
             count = count.where(c);
         }
-        if (limit != null || offset != null) {
-            throw new OrmException("count() of a " + mapping.name() + " query ignores limit/offset; remove them to count all matches");
-        }
-        return session.transaction().query(count, r -> r.<Long>get(0)).get(0);
+        Select statement = count;
+        return session.sql().run(tx -> tx.query(statement, r -> r.<Long>get(0))).get(0);
     }
 
     @Override
@@ -141,6 +146,12 @@ final class QueryImpl<E> implements Query<E> {
         }
         return criteria.isEmpty() ? null : criteria.size() == 1 ? criteria.get(0)
                 : Sql.and(criteria.toArray(Expression[]::new));
+    }
+
+    /** The query's SELECT limited to its first {@code rows} rows (after its offset). */
+    private Select firstRows(int rows) {
+        Select s = select(session.persister(mapping).selectAll(), false).limit(rows);
+        return offset == null ? s : s.offset(offset);
     }
 
     private Select select(Select base, boolean paging) {

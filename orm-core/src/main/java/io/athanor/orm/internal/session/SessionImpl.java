@@ -10,7 +10,8 @@ import io.athanor.orm.internal.persistence.EntityPersister;
 import io.athanor.sql.Column;
 import io.athanor.sql.Select;
 import io.athanor.sql.Statement;
-import io.athanor.sql.Transaction;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,10 +19,26 @@ import java.util.Map;
 
 /**
  * The {@link Session} facade: checks and state transitions, delegating storage of objects to the
- * {@link IdentityMap}, pending work to the {@link UnitOfWork}, row loading to the {@link Loader}
- * and bulk statements to {@link BulkOperations}.
+ * {@link IdentityMap}, pending work to the {@link UnitOfWork}, row loading to the {@link Loader},
+ * bulk statements to {@link BulkOperations} and the database transaction, with the failure guard
+ * every SQL operation passes through, to {@link SessionTransaction}.
+ *
+ * <p>Not thread-safe, and it says so: every public operation claims the session for the calling
+ * thread with one compare-and-set on entry (re-entry from the same thread is free) and releases it
+ * on exit, so a second thread arriving meanwhile fails at once, naming the session, instead of
+ * corrupting the identity map or the unit of work.
  */
 public final class SessionImpl implements Session {
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(SessionImpl.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final OrmContext context;
     private final IdentityMap identityMap = new IdentityMap();
     private final UnitOfWork unitOfWork = new UnitOfWork(this);
@@ -29,168 +46,238 @@ public final class SessionImpl implements Session {
     private final Lifecycle lifecycle = new Lifecycle(this);
     /** States of objects whose class is not enhanced: found by identity, compared by snapshot at flush. */
     final Map<Object, InstanceState> snapshotStates = new IdentityHashMap<>();
-    private Transaction transaction;
-    private RuntimeException failedFlush;
+    private final SessionTransaction transaction;
     private boolean closed;
+    /** The thread inside a public operation of this session, or null; see the class comment. */
+    @SuppressWarnings("unused") // accessed through OWNER
+    private volatile Thread owner;
 
     public SessionImpl(OrmContext context) {
         this.context = context;
+        this.transaction = new SessionTransaction(context.database());
     }
 
     // --- Session API -----------------------------------------------------------------------------
 
     @Override
     public void add(Object entity) {
-        checkOpen();
-        lifecycle.add(entity, context.mapping(entity.getClass()));
+        Thread entered = enter();
+        try {
+            checkOpen();
+            lifecycle.add(entity, context.mapping(requireEntity(entity, "add").getClass()));
+        } finally {
+            exit(entered);
+        }
     }
 
     @Override
     public <E> E get(Class<E> entityClass, Object id) {
-        checkOpen();
-        EntityMapping<E> m = context.mapping(entityClass);
-        Class<?> idType = m.id().type();
-        if (id == null || id.getClass() != idType) {
-            throw new OrmException(m.name() + "'s id " + m.id() + " is " + idType.getName() + ", but get() was given "
-                    + id + (id == null ? "" : " (" + id.getClass().getName() + ")"));
-        }
-        InstanceState s = identityMap.get(m, id);
-        Object entity = s == null ? null : s.get();
-        if (entity != null) {
-            if (s.expired != 0 && !loader.loadExpiredIfPresent(s, entity)) {
-                lifecycle.forget(s);
-                return null;
+        Thread entered = enter();
+        try {
+            checkOpen();
+            EntityMapping<E> m = context.mapping(requireArgument(entityClass, "get", "entityClass"));
+            Class<?> idType = m.id().type();
+            if (id == null || id.getClass() != idType) {
+                throw new OrmException(m.name() + "'s id " + m.id() + " is " + idType.getName() + ", but get() was given "
+                        + id + (id == null ? "" : " (" + id.getClass().getName() + ")"));
             }
-            return entityClass.cast(entity);
+            InstanceState s = identityMap.get(m, id);
+            Object entity = s == null ? null : s.get();
+            if (entity != null) {
+                if (s.expired != 0 && !loader.loadExpiredIfPresent(s, entity)) {
+                    lifecycle.forget(s);
+                    return null;
+                }
+                return entityClass.cast(entity);
+            }
+            autoflush();
+            EntityPersister p = persister(m);
+            Object[] row = new Object[m.properties().size() + 1];
+            row[m.id().index()] = id;
+            List<E> found = transaction.run(tx -> tx.query(p.selectById(), row, loader.rowMapper(m)));
+            return found.isEmpty() ? null : found.get(0);
+        } finally {
+            exit(entered);
         }
-        autoflush();
-        EntityPersister p = persister(m);
-        Object[] row = new Object[m.properties().size() + 1];
-        row[m.id().index()] = id;
-        List<E> found = transaction().query(p.selectById(), row, loader.rowMapper(m));
-        return found.isEmpty() ? null : found.get(0);
     }
 
     @Override
     public void delete(Object entity) {
-        checkOpen();
-        lifecycle.delete(requireState(entity, "delete"));
+        Thread entered = enter();
+        try {
+            checkOpen();
+            lifecycle.delete(requireState(entity, "delete"));
+        } finally {
+            exit(entered);
+        }
     }
 
     @Override
     public void flush() {
-        checkOpen();
-        requireUsable();
-        if (!unitOfWork.hasWork()) {
-            return;
-        }
-        Transaction tx = transaction();
+        Thread entered = enter();
         try {
-            unitOfWork.flush(tx);
-        } catch (RuntimeException e) {
-            failed(e);
-            throw e;
+            checkOpen();
+            transaction.requireUsable();
+            if (unitOfWork.hasWork()) {
+                transaction.run(tx -> {
+                    unitOfWork.flush(tx);
+                    return null;
+                });
+            }
+        } finally {
+            exit(entered);
         }
     }
 
+    /**
+     * Flushes, then COMMITs; objects are expired (or detached, for deleted ones) only once the
+     * database has said yes. A failed flush or COMMIT leaves the session refusing work until
+     * {@link #rollback()}, so a second {@code commit()} cannot report success for work that was lost.
+     */
     @Override
     public void commit() {
-        flush();
-        if (transaction != null) {
-            Transaction tx = transaction;
-            transaction = null;
-            tx.commit();
+        Thread entered = enter();
+        try {
+            flush();
+            transaction.commit();
+            lifecycle.afterCommit(context.expireOnCommit());
+        } finally {
+            exit(entered);
         }
-        lifecycle.afterCommit(context.expireOnCommit());
     }
 
     @Override
     public void rollback() {
-        checkOpen();
-        failedFlush = null;
-        if (transaction != null) {
-            Transaction tx = transaction;
-            transaction = null;
-            tx.rollback();
+        Thread entered = enter();
+        try {
+            checkOpen();
+            try {
+                transaction.rollback();
+            } finally {
+                lifecycle.afterRollback();
+            }
+        } finally {
+            exit(entered);
         }
-        lifecycle.afterRollback();
     }
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
+        Thread entered = enter();
         try {
-            if (transaction != null) {
+            if (closed) {
+                return;
+            }
+            try {
                 transaction.rollback();
+            } finally {
+                lifecycle.detachAll();
+                closed = true;
             }
         } finally {
-            transaction = null;
-            lifecycle.detachAll();
-            closed = true;
+            exit(entered);
         }
     }
 
     @Override
     public <E> Query<E> query(Class<E> entityClass) {
         checkOpen();
-        return new QueryImpl<>(this, context.mapping(entityClass));
+        return new QueryImpl<>(this, context.mapping(requireArgument(entityClass, "query", "entityClass")));
     }
 
     @Override
     public long execute(Statement statement) {
-        checkOpen();
-        if (statement instanceof Select) {
-            throw new OrmException("execute() runs INSERT, UPDATE and DELETE; run a SELECT with Database/Transaction.query or session.query(Entity.class)");
+        Thread entered = enter();
+        try {
+            checkOpen();
+            requireArgument(statement, "execute", "statement");
+            if (statement instanceof Select) {
+                throw new OrmException("execute() runs INSERT, UPDATE and DELETE; run a SELECT with Database/Transaction.query or session.query(Entity.class)");
+            }
+            autoflush();
+            return transaction.run(tx -> tx.execute(statement));
+        } finally {
+            exit(entered);
         }
-        autoflush();
-        return transaction().execute(statement);
     }
 
     @Override
     public <E> long bulkUpdate(Class<E> entityClass, List<? extends Map<? extends Column<?>, ?>> rows) {
-        checkOpen();
-        return new BulkOperations(this).bulkUpdate(context.mapping(entityClass), rows);
+        Thread entered = enter();
+        try {
+            checkOpen();
+            EntityMapping<E> m = context.mapping(requireArgument(entityClass, "bulkUpdate", "entityClass"));
+            return new BulkOperations(this).bulkUpdate(m, requireArgument(rows, "bulkUpdate", "rows"));
+        } finally {
+            exit(entered);
+        }
     }
 
     @Override
     public void expire(Object entity) {
-        checkOpen();
-        lifecycle.expire(requirePersistent(entity, "expire"));
+        Thread entered = enter();
+        try {
+            checkOpen();
+            lifecycle.expire(requirePersistent(entity, "expire"));
+        } finally {
+            exit(entered);
+        }
     }
 
     @Override
     public void expireAll() {
-        checkOpen();
-        for (InstanceState s : identityMap.all()) {
-            lifecycle.expire(s);
+        Thread entered = enter();
+        try {
+            checkOpen();
+            for (InstanceState s : identityMap.all()) {
+                lifecycle.expire(s);
+            }
+        } finally {
+            exit(entered);
         }
     }
 
     @Override
     public void refresh(Object entity) {
-        checkOpen();
-        InstanceState s = requirePersistent(entity, "refresh");
-        if (!loader.refreshIfPresent(s, entity)) {
-            throw new io.athanor.orm.ObjectDeletedException("cannot refresh " + s.mapping.describe(s.key) + ": its row is gone");
+        Thread entered = enter();
+        try {
+            checkOpen();
+            InstanceState s = requirePersistent(entity, "refresh");
+            if (!loader.refreshIfPresent(s, entity)) {
+                throw new io.athanor.orm.ObjectDeletedException("cannot refresh " + s.mapping.describe(s.key) + ": its row is gone");
+            }
+        } finally {
+            exit(entered);
         }
     }
 
     @Override
     public void expunge(Object entity) {
-        checkOpen();
-        lifecycle.forget(requireState(entity, "expunge"));
+        Thread entered = enter();
+        try {
+            checkOpen();
+            lifecycle.forget(requireState(entity, "expunge"));
+        } finally {
+            exit(entered);
+        }
     }
 
+    /**
+     * SQLAlchemy's {@code obj in session}: pending objects and objects in the identity map (including
+     * one marked for deletion whose DELETE is not flushed yet); not deleted, detached or transient ones.
+     */
     @Override
     public boolean contains(Object entity) {
-        return !closed && stateOf(entity) != null;
+        if (closed || entity == null) {
+            return false;
+        }
+        InstanceState s = stateOf(entity);
+        return s != null && (s.status == ObjectState.PENDING || s.status == ObjectState.PERSISTENT);
     }
 
     @Override
     public boolean isDirty(Object entity) {
-        InstanceState s = stateOf(entity);
+        InstanceState s = stateOf(requireEntity(entity, "isDirty"));
         if (s == null) {
             return false;
         }
@@ -199,7 +286,7 @@ public final class SessionImpl implements Session {
 
     @Override
     public ObjectState state(Object entity) {
-        context.mapping(entity.getClass());
+        context.mapping(requireEntity(entity, "state").getClass());
         InstanceState s = stateOf(entity);
         if (s != null) {
             return s.status;
@@ -233,13 +320,12 @@ public final class SessionImpl implements Session {
         return context.persister(m);
     }
 
-    /** The session's transaction, begun on first use; refuses after a failed flush. */
-    Transaction transaction() {
+    /**
+     * The session's transaction and failure guard: every statement a part of the session runs goes
+     * through {@link SessionTransaction#run}, so any failure rolls back and leaves the session refusing.
+     */
+    SessionTransaction sql() {
         checkOpen();
-        requireUsable();
-        if (transaction == null) {
-            transaction = context.database().begin();
-        }
         return transaction;
     }
 
@@ -247,7 +333,7 @@ public final class SessionImpl implements Session {
         if (context.autoflush()) {
             flush();
         } else {
-            requireUsable();
+            transaction.requireUsable();
         }
     }
 
@@ -302,23 +388,15 @@ public final class SessionImpl implements Session {
         lifecycle.deleted(s);
     }
 
-    /** After a failed bulk statement, as after a failed flush: roll back and refuse until rollback(). */
-    void failed(RuntimeException e) {
-        failedFlush = e;
-        Transaction tx = transaction;
-        transaction = null;
-        if (tx != null) {
-            try {
-                tx.rollback();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-        }
-    }
-
+    /** A read of an expired property of an enhanced object (through its interceptor). */
     void loadExpired(InstanceState s, Object entity) {
-        checkOpen();
-        loader.loadExpired(s, entity);
+        Thread entered = enter();
+        try {
+            checkOpen();
+            loader.loadExpired(s, entity);
+        } finally {
+            exit(entered);
+        }
     }
 
     void loadVersionIfExpired(InstanceState s) {
@@ -328,7 +406,7 @@ public final class SessionImpl implements Session {
     }
 
     private InstanceState requireState(Object entity, String operation) {
-        InstanceState s = stateOf(entity);
+        InstanceState s = stateOf(requireEntity(entity, operation));
         if (s == null) {
             EntityMapping<?> m = context.mapping(entity.getClass());
             throw new OrmException("cannot " + operation + " " + m.describeInstance(entity) + ": it is "
@@ -352,10 +430,43 @@ public final class SessionImpl implements Session {
         }
     }
 
-    private void requireUsable() {
-        if (failedFlush != null) {
-            throw new OrmException("this session's transaction was rolled back because a flush failed ("
-                    + failedFlush + "); call rollback() before using the session again", failedFlush);
+    /**
+     * Claims the session for the calling thread; returns the thread to release in {@link #exit}, or
+     * null when this thread already holds it (a nested call). Fails at once if another thread holds it.
+     */
+    private Thread enter() {
+        Thread me = Thread.currentThread();
+        Thread holder = (Thread) OWNER.compareAndExchange(this, null, me);
+        if (holder == null) {
+            return me;
         }
+        if (holder == me) {
+            return null;
+        }
+        throw new OrmException("session " + this + " is in use by thread \"" + holder.getName() + "\" and was entered by \""
+                + me.getName() + "\" at the same time: a Session is not thread-safe; open one session per thread "
+                + "(SessionFactory is thread-safe)");
+    }
+
+    private void exit(Thread entered) {
+        if (entered != null) {
+            OWNER.setRelease(this, null);
+        }
+    }
+
+    private <T> T requireArgument(T argument, String operation, String name) {
+        if (argument == null) {
+            throw new OrmException(operation + "(...): " + name + " must not be null");
+        }
+        return argument;
+    }
+
+    private Object requireEntity(Object entity, String operation) {
+        return requireArgument(entity, operation, "the entity");
+    }
+
+    @Override
+    public String toString() {
+        return "Session@" + Integer.toHexString(System.identityHashCode(this));
     }
 }
