@@ -46,6 +46,8 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     private final List<Boolean> resultNotNull = new ArrayList<>();
     /** The column a value is compared with or assigned to, so a type error can name it. */
     private Column<?> context;
+    /** The table the statement reads and writes: every column it names must belong to it. */
+    private io.athanor.sql.Table from;
 
     private SqlCompiler(Dialect dialect) {
         this.dialect = dialect;
@@ -54,6 +56,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     /** Compiles {@code statement} for {@code dialect}. */
     public static CompiledSql compile(Dialect dialect, Statement statement) {
         SqlCompiler c = new SqlCompiler(dialect);
+        c.from = statement.table();
         if (statement instanceof Select s) {
             c.select(s);
         } else if (statement instanceof Insert i) {
@@ -118,6 +121,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
             boolean first = true;
             for (Column<?> c : values.keySet()) {
                 sql.append(first ? "" : ", ");
+                requireFromTable(c);
                 identifier(c.name());
                 first = false;
             }
@@ -143,6 +147,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         boolean first = true;
         for (Map.Entry<Column<?>, Expression<?>> e : u.values().entrySet()) {
             sql.append(first ? "" : ", ");
+            requireFromTable(e.getKey());
             identifier(e.getKey().name());
             sql.append(" = ");
             assigned(e.getKey(), e.getValue());
@@ -183,6 +188,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         }
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? " RETURNING " : ", ");
+            requireFromTable(columns.get(i));
             identifier(columns.get(i).name());
             resultTypes.add(typeOf(columns.get(i).type(), "column " + columns.get(i)));
             resultNotNull.add(!columns.get(i).isNullable());
@@ -250,8 +256,22 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
 
     @Override
     public Void visitColumn(Column<?> column) {
+        requireFromTable(column);
         identifier(column.name());
         return null;
+    }
+
+    /**
+     * A column of another table would be rendered as a bare name that the database resolves against
+     * the statement's own table (another entity's {@code name} matching this table's {@code name}):
+     * refuse it before any SQL, naming it.
+     */
+    private void requireFromTable(Column<?> column) {
+        io.athanor.sql.Table owner = column.table();
+        if (from != null && owner != from && !owner.equals(from)) {
+            throw new SqlException("column " + column + " belongs to table " + owner.name() + ", but this statement reads only "
+                    + from.name() + "; a column of another table cannot be used in its criteria, ordering or values");
+        }
     }
 
     @Override

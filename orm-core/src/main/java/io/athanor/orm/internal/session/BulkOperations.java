@@ -36,9 +36,10 @@ final class BulkOperations {
     long update(EntityMapping<?> m, Expression<Boolean> criteria, Map<? extends Column<?>, ?> values, Synchronize mode) {
         BulkValues set = BulkValues.of(m, values);
         Plan plan = plan(m, criteria, mode, StatementKind.UPDATE);
-        session.autoflush();
         Update update = set.applyTo(Sql.update(m.table()));
         Update statement = criteria == null ? update : update.where(criteria);
+        session.context().database().compile(statement); // refuses what the SQL layer refuses before the autoflush
+        session.autoflush();
         Synchronizer sync = new Synchronizer(session, m, session.context().evaluator(), set);
         return session.sql().run(tx -> {
             Matched matched = run(tx, plan, m, criteria, statement, statement.returning(m.id().column()), sync);
@@ -49,9 +50,10 @@ final class BulkOperations {
 
     long delete(EntityMapping<?> m, Expression<Boolean> criteria, Synchronize mode) {
         Plan plan = plan(m, criteria, mode, StatementKind.DELETE);
-        session.autoflush();
         Delete delete = Sql.deleteFrom(m.table());
         Delete statement = criteria == null ? delete : delete.where(criteria);
+        session.context().database().compile(statement); // refuses what the SQL layer refuses before the autoflush
+        session.autoflush();
         Synchronizer sync = new Synchronizer(session, m, session.context().evaluator(), null);
         return session.sql().run(tx -> {
             Matched matched = run(tx, plan, m, criteria, statement, statement.returning(m.id().column()), sync);

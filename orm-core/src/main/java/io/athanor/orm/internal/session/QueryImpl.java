@@ -5,6 +5,7 @@ import io.athanor.orm.Query;
 import io.athanor.orm.Synchronize;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.sql.Column;
+import io.athanor.sql.CompiledSql;
 import io.athanor.sql.Expression;
 import io.athanor.sql.Ordering;
 import io.athanor.sql.Select;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** A query for one entity: criteria and paging collected here, rows turned into objects by the {@link Loader}. */
@@ -79,43 +81,48 @@ final class QueryImpl<E> implements Query<E> {
 
     @Override
     public Stream<E> stream() {
-        session.autoflush();
-        SessionTransaction sql = session.sql();
-        Stream<E> rows = sql.run(tx -> tx.stream(select(session.persister(mapping).selectAll(), true), loaderMapper()));
-        return GuardedStream.of(rows, sql);
+        return entered(() -> {
+            CompiledSql statement = compiled(select(session.persister(mapping).selectAll(), true));
+            session.autoflush();
+            SessionTransaction sql = session.sql();
+            Stream<E> rows = sql.run(tx -> tx.stream(statement, null, loaderMapper()));
+            return GuardedStream.of(rows, sql);
+        });
     }
 
     @Override
     public Optional<E> first() {
-        session.autoflush();
-        Select one = firstRows(1);
-        return session.sql().run(tx -> tx.query(one, loaderMapper())).stream().findFirst();
+        return entered(() -> {
+            CompiledSql one = compiled(firstRows(1));
+            session.autoflush();
+            return session.sql().run(tx -> tx.query(one, null, loaderMapper())).stream().findFirst();
+        });
     }
 
     @Override
     public E one() {
-        session.autoflush();
-        Select two = firstRows(2);
-        List<E> found = session.sql().run(tx -> tx.query(two, loaderMapper()));
-        if (found.size() != 1) {
-            throw new OrmException("expected exactly one " + mapping.name() + " where " + describeCriteria() + ", found "
-                    + (found.isEmpty() ? "none" : "more than one"));
-        }
-        return found.get(0);
+        return entered(() -> {
+            CompiledSql two = compiled(firstRows(2));
+            session.autoflush();
+            List<E> found = session.sql().run(tx -> tx.query(two, null, loaderMapper()));
+            if (found.size() != 1) {
+                throw new OrmException("expected exactly one " + mapping.name() + " where " + describeCriteria() + ", found "
+                        + (found.isEmpty() ? "none" : "more than one"));
+            }
+            return found.get(0);
+        });
     }
 
     @Override
     public long count() {
-        if (limit != null || offset != null) {
-            throw new OrmException("count() of a " + mapping.name() + " query ignores limit/offset; remove them to count all matches");
-        }
-        session.autoflush();
-        Select count = Sql.select(Sql.count()).from(mapping.table());
-        for (Expression<Boolean> c : criteria) {
-            count = count.where(c);
-        }
-        Select statement = count;
-        return session.sql().run(tx -> tx.query(statement, r -> r.<Long>get(0))).get(0);
+        return entered(() -> {
+            if (limit != null || offset != null) {
+                throw new OrmException("count() of a " + mapping.name() + " query ignores limit/offset; remove them to count all matches");
+            }
+            CompiledSql statement = compiled(select(Sql.select(Sql.count()).from(mapping.table()), false));
+            session.autoflush();
+            return session.sql().run(tx -> tx.query(statement, null, r -> r.<Long>get(0))).get(0);
+        });
     }
 
     @Override
@@ -125,7 +132,7 @@ final class QueryImpl<E> implements Query<E> {
 
     @Override
     public long update(Map<? extends Column<?>, ?> values, Synchronize mode) {
-        return new BulkOperations(session).update(mapping, bulkCriteria("update"), values, mode);
+        return entered(() -> new BulkOperations(session).update(mapping, bulkCriteria("update"), values, mode));
     }
 
     @Override
@@ -135,7 +142,7 @@ final class QueryImpl<E> implements Query<E> {
 
     @Override
     public long delete(Synchronize mode) {
-        return new BulkOperations(session).delete(mapping, bulkCriteria("delete"), mode);
+        return entered(() -> new BulkOperations(session).delete(mapping, bulkCriteria("delete"), mode));
     }
 
     /** The ANDed criteria for a bulk statement (null for all rows); paging or ordering is refused. */
@@ -146,6 +153,24 @@ final class QueryImpl<E> implements Query<E> {
         }
         return criteria.isEmpty() ? null : criteria.size() == 1 ? criteria.get(0)
                 : Sql.and(criteria.toArray(Expression[]::new));
+    }
+
+    /** Runs a query operation holding the session for this thread (see SessionImpl). */
+    private <T> T entered(Supplier<T> operation) {
+        Thread entered = session.enter();
+        try {
+            return operation.get();
+        } finally {
+            session.exit(entered);
+        }
+    }
+
+    /**
+     * Compiles before the autoflush, so that criteria the SQL layer refuses (a column of another
+     * table, a type the dialect cannot bind) fail before any SQL runs.
+     */
+    private CompiledSql compiled(Select select) {
+        return session.context().database().compile(select);
     }
 
     /** The query's SELECT limited to its first {@code rows} rows (after its offset). */

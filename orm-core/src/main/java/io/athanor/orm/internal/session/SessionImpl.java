@@ -194,6 +194,7 @@ public final class SessionImpl implements Session {
             if (statement instanceof Select) {
                 throw new OrmException("execute() runs INSERT, UPDATE and DELETE; run a SELECT with Database/Transaction.query or session.query(Entity.class)");
             }
+            context.database().compile(statement); // refuses what the SQL layer refuses before the autoflush
             autoflush();
             return transaction.run(tx -> tx.execute(statement));
         } finally {
@@ -434,7 +435,7 @@ public final class SessionImpl implements Session {
      * Claims the session for the calling thread; returns the thread to release in {@link #exit}, or
      * null when this thread already holds it (a nested call). Fails at once if another thread holds it.
      */
-    private Thread enter() {
+    Thread enter() {
         Thread me = Thread.currentThread();
         Thread holder = (Thread) OWNER.compareAndExchange(this, null, me);
         if (holder == null) {
@@ -448,7 +449,7 @@ public final class SessionImpl implements Session {
                 + "(SessionFactory is thread-safe)");
     }
 
-    private void exit(Thread entered) {
+    void exit(Thread entered) {
         if (entered != null) {
             OWNER.setRelease(this, null);
         }
