@@ -265,7 +265,9 @@ public final class Transaction implements AutoCloseable {
             failure = e;
         }
         try {
-            if (restoreAutoCommit) {
+            // After a failed ROLLBACK the transaction may still be open, and turning auto-commit on
+            // would COMMIT it (JDBC's rule): leave it off and let closing the connection discard it.
+            if (restoreAutoCommit && failure == null) {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
