@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bulk update/delete synchronization, one test per row and rule of DESIGN.md: in-memory values,
- * database values, the statements emitted and the object states.
+ * Bulk update/delete synchronization, one test per mode and rule of docs/synchronize.md ("The
+ * modes and the SQL each emits", "Rules that hold in every mode that synchronizes"): in-memory
+ * values, database values, the statements emitted and the object states.
  */
 class BulkSynchronizeTest {
     @TempDir

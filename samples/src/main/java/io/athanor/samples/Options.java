@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * @param url the JDBC URL (--url, or --db PATH for a SQLite file)
  * @param user the user for a server database (--user)
  * @param password the password for a server database (--password)
- * @param explain print the SQL each method emits (--explain)
+ * @param explain print the SQL each method runs, its timed part apart from the job's setup and checks (--explain)
  */
 record Options(int rows, String url, String user, String password, boolean explain) {
     static final String USAGE = """
@@ -17,7 +17,8 @@ record Options(int rows, String url, String user, String password, boolean expla
               --rows N      rows in the stuff table (default 100000)
               --db PATH     SQLite file to use (default athanor-samples.db; recreated)
               --url URL     any database with a registered dialect, e.g. jdbc:postgresql://127.0.0.1:5432/test
-              --explain     print the SQL statements each method emits
+              --explain     print the SQL each method runs in its timed part, and apart from it
+                            the job's own setup and verification statements
             """;
 
     static Options parse(String[] args) {

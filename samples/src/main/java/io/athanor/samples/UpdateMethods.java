@@ -126,14 +126,14 @@ public final class UpdateMethods {
         table.reset();
         out.print(" running...");
         log.start();
-        Stopwatch sw = new Stopwatch();
+        Stopwatch sw = new Stopwatch(log);
         List<String> problems;
         try {
             problems = new ArrayList<>(work.run(sw));
         } catch (SQLException | RuntimeException e) {
             problems = new ArrayList<>(List.of("failed: " + e));
         }
-        List<String> sql = log.stop();
+        List<SqlLog.Entry> sql = log.stop();
         long wrong = table.wrongRows();
         if (wrong > 0) {
             problems.add(wrong + " rows do not have foo = start + 1");
@@ -207,8 +207,8 @@ public final class UpdateMethods {
             }
             c.commit();
             c.setAutoCommit(true);
+            log.recordTimed(sql + "   (raw JDBC, not through Athanor)");
             sw.stop();
-            log.record(sql + "   (raw JDBC, not through Athanor)");
             return n == table.rows() ? List.of() : List.of("updated " + n + " rows");
         }
     }
@@ -217,17 +217,27 @@ public final class UpdateMethods {
     record Result(String name, long nanos, List<String> problems) {
     }
 
-    /** Accumulates the time of the parts of a method that are measured. */
+    /**
+     * Accumulates the time of the parts of a method that are measured, and tells the SQL log where
+     * they begin and end so that --explain shows the method's SQL apart from the job's own.
+     */
     static final class Stopwatch {
+        private final SqlLog log;
         private long total;
         private long started;
 
+        Stopwatch(SqlLog log) {
+            this.log = log;
+        }
+
         void start() {
+            log.timing(true);
             started = System.nanoTime();
         }
 
         void stop() {
             total += System.nanoTime() - started;
+            log.timing(false);
         }
 
         long nanos() {

@@ -1,12 +1,14 @@
 package io.athanor.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,45 @@ class UpdateMethodsTest {
         }
         assertTrue(out.contains("UPDATE \"stuff\" SET \"foo\" = (\"foo\" + ?), \"version\" = (\"version\" + ?) RETURNING \"id\""), out);
         assertTrue(out.contains("JDBC batch of 2000 rows"), "method 1 batches its updates: " + out);
+    }
+
+    @Test
+    void explainShowsTheJobsOwnReadsApartFromTheMethodsSql() {
+        String out = run(0, "--rows", "500", "--db", dir.resolve("e.db").toString(), "--explain");
+        String bulk = block(out, "Synchronize.EVALUATE");
+        String timed = section(bulk, "SQL of the method (timed):");
+        assertEquals(List.of("UPDATE \"stuff\" SET \"foo\" = (\"foo\" + ?), \"version\" = (\"version\" + ?)"),
+                timed.lines().map(String::strip).toList(), bulk);
+        assertTrue(section(bulk, "setup (not timed):").contains("WHERE (\"id\" % ?) = ?"), "the 10% loaded first: " + bulk);
+        assertTrue(section(bulk, "verification by the job (not timed):").contains("WHERE \"id\" = ?   x 50"),
+                "the loaded objects read back after commit: " + bulk);
+
+        String iterate = block(out, "1. ORM: load every object");
+        assertTrue(section(iterate, "SQL of the method (timed):").contains("SELECT"), iterate);
+        assertFalse(iterate.contains("not timed"), "loading every object is the method itself: " + iterate);
+        assertTrue(section(block(out, "4. raw JDBC"), "SQL of the method (timed):").contains("raw JDBC"), out);
+    }
+
+    /** The output of the method whose title contains {@code title}, up to the next method. */
+    private static String block(String out, String title) {
+        int start = out.indexOf(title, out.indexOf("done\n"));
+        assertTrue(start >= 0, title + " in " + out);
+        int end = out.indexOf("\n[", start);
+        return out.substring(start, end < 0 ? out.indexOf("\nmethod (", start) : end);
+    }
+
+    /** The statement lines under {@code heading} in a method's block. */
+    private static String section(String block, String heading) {
+        int start = block.indexOf(heading);
+        assertTrue(start >= 0, heading + " in " + block);
+        StringBuilder lines = new StringBuilder();
+        for (String line : block.substring(start + heading.length() + 1).split("\n")) {
+            if (!line.startsWith("        ")) {
+                break;
+            }
+            lines.append(line).append('\n');
+        }
+        return lines.toString();
     }
 
     @Test
