@@ -221,4 +221,27 @@ class SqlCompilerTest {
         org.mockito.Mockito.verify(rs, org.mockito.Mockito.never()).wasNull();
         assertEquals(null, c.readResult(rs, 1), "nullable: 0 with wasNull() is SQL NULL");
     }
+
+    @Test
+    void aColumnOfATableTheStatementDoesNotReadIsRefusedNamingIt() {
+        Table customer = Table.builder("customer").column("id", Long.class).column("name", String.class).build();
+        Column<String> customerName = customer.column("name", String.class);
+        List<java.util.function.Supplier<Statement>> statements = List.of(
+                () -> Sql.select(ID).from(STUFF).where(customerName.eq("Bob")),
+                () -> Sql.select(ID).from(STUFF).orderBy(customerName.asc()),
+                () -> Sql.select(customerName).from(STUFF),
+                () -> Sql.update(STUFF).set(NAME, customerName),
+                () -> Sql.update(STUFF).set(customerName, "x"),
+                () -> Sql.update(STUFF).set(NAME, "x").where(customerName.isNull()),
+                () -> Sql.deleteFrom(STUFF).where(customerName.like("B%")),
+                () -> Sql.insertInto(STUFF).set(customerName, "x"),
+                () -> Sql.deleteFrom(STUFF).returning(customerName));
+        for (java.util.function.Supplier<Statement> statement : statements) {
+            // refused when the statement is built (SET targets, RETURNING) or compiled (everything else)
+            RuntimeException e = assertThrows(RuntimeException.class, () -> compile(statement.get()));
+            assertTrue(e.getMessage().contains("customer.name") && e.getMessage().contains("stuff"), e.getMessage());
+        }
+        assertEquals("SELECT \"id\" FROM \"stuff\" WHERE \"name\" = ?",
+                compile(Sql.select(ID).from(STUFF).where(NAME.eq("Bob"))).sql(), "the statement's own column is fine");
+    }
 }
