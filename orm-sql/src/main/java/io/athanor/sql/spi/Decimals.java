@@ -85,7 +85,7 @@ public final class Decimals {
         return new DecimalType(ddlType, Types.VARCHAR, -1, true) {
             @Override
             void bindValue(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
-                ps.setString(i, v.signum() == 0 ? "0" : v.stripTrailingZeros().toString());
+                ps.setString(i, canonical(v));
             }
 
             @Override
@@ -94,6 +94,18 @@ public final class Decimals {
                 return s == null ? null : new BigDecimal(s);
             }
         };
+    }
+
+    /**
+     * The one text per number: trailing zeros stripped, written without exponent when that stays
+     * short (so 1000 is {@code 1000}, not {@code 1E+3}), else as {@link BigDecimal#toString()}.
+     */
+    static String canonical(BigDecimal v) {
+        if (v.signum() == 0) {
+            return "0";
+        }
+        BigDecimal stripped = v.stripTrailingZeros();
+        return stripped.scale() < 0 && stripped.scale() >= -20 ? stripped.setScale(0).toPlainString() : stripped.toString();
     }
 
     /** The two stored forms above; they differ from plain value types only in how SQL may use them. */
