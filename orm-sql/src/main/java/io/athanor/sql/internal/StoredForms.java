@@ -84,7 +84,8 @@ final class StoredForms {
         }
         if (ordered && form.equalityOnly()) {
             throw new SqlException(construct + " is refused: the " + dialect.name() + " dialect stores " + describe(from)
-                    + " so that only = and <> compare it as a number" + declareScale(from));
+                    + " as text, on which only =, <> and IN compare numbers (text order is not number order)"
+                    + declareScale(from));
         }
         return form;
     }
@@ -125,9 +126,18 @@ final class StoredForms {
         if (f.storedScale() >= 0 && a.operator() != ArithmeticOperator.PLUS && a.operator() != ArithmeticOperator.MINUS) {
             throw new SqlException("arithmetic " + a + " is refused: the " + dialect.name() + " dialect stores "
                     + describe(operand) + " as an integer scaled by 10^" + f.storedScale()
-                    + ", on which SQL adds and subtracts exactly but would not " + a.operator().name().toLowerCase()
+                    + ", on which SQL adds and subtracts exactly but cannot " + verb(a.operator())
                     + " exactly; compute it in Java");
         }
+    }
+
+    private static String verb(ArithmeticOperator op) {
+        return switch (op) {
+            case TIMES -> "multiply";
+            case DIVIDE -> "divide";
+            case MOD -> "take a remainder";
+            default -> op.sql();
+        };
     }
 
     private ValueType<?> plain(Class<?> type, Expression<?> e) {
