@@ -206,4 +206,24 @@ public abstract class DecimalSuite extends KitSuite {
             assertEquals(1, s.query(KitInvoice.class).where(KitInvoice_.amount.eq(new BigDecimal("10.50"))).count());
         }
     }
+
+    /** EVALUATE decides in Java which loaded objects a bulk update matched: the same as the database. */
+    @Test
+    void aBulkUpdateEvaluatedInJavaMatchesTheObjectsTheDatabaseMatched() {
+        factory = SessionFactory.builder().database(db).entities(KitInvoice.class).build();
+        factory.createTables();
+        try (Session s = factory.openSession()) {
+            for (long i = 0; i < ROWS; i++) {
+                s.add(new KitInvoice(value(i), value(i)));
+            }
+            s.flush();
+            List<KitInvoice> all = s.query(KitInvoice.class).orderBy(KitInvoice_.id.asc()).list();
+            assertEquals(3, s.query(KitInvoice.class).where(KitInvoice_.total.gt(new BigDecimal("100")))
+                    .update(java.util.Map.of(KitInvoice_.total, BigDecimal.ONE), io.athanor.orm.Synchronize.EVALUATE));
+            List<Integer> changed = java.util.stream.IntStream.range(0, ROWS)
+                    .filter(i -> all.get(i).getTotal().compareTo(BigDecimal.ONE) == 0).boxed().toList();
+            assertEquals(List.of(9, 10, 11), changed, "the loaded objects of totals 100.5, 110.5 and 120.5 changed");
+            s.commit();
+        }
+    }
 }
