@@ -662,6 +662,20 @@ class MetamodelProcessorTest {
         assertNoMetamodel("p.Stuff_");
     }
 
+    @Test
+    void theRuntimeMappingRefusesAWrongDecimalDeclarationWithTheProcessorsMessage() throws Exception {
+        Compilation c = compile(List.of(), source("p.Stuff", """
+                package p;
+                import io.athanor.orm.annotations.*;
+                @Entity
+                public class Stuff { @Id Long id; @Column(precision = 10) java.math.BigDecimal code; }
+                """));
+        io.athanor.orm.MappingException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.athanor.orm.MappingException.class,
+                () -> io.athanor.orm.internal.mapping.MappingReader.read(c.load("p.Stuff"), 0));
+        assertTrue(e.getMessage().contains("Stuff.code: @Column(precision = 10) needs a scale too"), e.getMessage());
+    }
+
     private static List<String> decimals(Table table) {
         return table.columns().stream().map(k -> k.name() + " " + k.precision() + " " + k.scale()).toList();
     }
