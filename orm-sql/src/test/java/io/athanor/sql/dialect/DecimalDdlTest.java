@@ -61,7 +61,7 @@ class DecimalDdlTest {
         assertRefused(sqlite, Sql.select(TOTAL).from(T).orderBy(AMOUNT.desc()), "inv.amount", "scale");
         assertRefused(sqlite, Sql.select(TOTAL).from(T).where(TOTAL.lt(RATE)), "inv.total", "inv.rate");
         assertRefused(sqlite, Sql.select(TOTAL).from(T).where(TOTAL.eq(AMOUNT)), "inv.total", "inv.amount");
-        assertRefused(sqlite, Sql.update(T).set(TOTAL, TOTAL.times(new BigDecimal("2"))), "inv.total", "times");
+        assertRefused(sqlite, Sql.update(T).set(TOTAL, TOTAL.times(new BigDecimal("2"))), "inv.total", "multiply");
         assertRefused(sqlite, Sql.update(T).set(AMOUNT, AMOUNT.plus(BigDecimal.ONE)), "inv.amount", "text");
         assertRefused(sqlite, Sql.update(T).set(RATE, TOTAL), "inv.rate", "inv.total");
         assertRefused(sqlite, Sql.select(Sql.function("abs", BigDecimal.class, TOTAL)).from(T), "inv.total", "abs");
