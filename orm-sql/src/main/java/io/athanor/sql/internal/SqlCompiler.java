@@ -175,9 +175,14 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
 
     /** Renders {@code e} with its bound values in {@code form} (when it is of that type). */
     private void withForm(ValueType<?> form, Expression<?> e) {
+        inForm(form, () -> expression(e));
+    }
+
+    /** Runs {@code render} binding values in {@code form}, then restores the enclosing one. */
+    private void inForm(ValueType<?> form, Runnable render) {
         ValueType<?> saved = contextForm;
         contextForm = form;
-        expression(e);
+        render.run();
         contextForm = saved;
     }
 
@@ -294,14 +299,13 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     public Void visitComparison(Comparison c) {
         Column<?> saved = context;
         context = c.left() instanceof Column<?> col ? col : c.right() instanceof Column<?> col ? col : saved;
-        ValueType<?> savedForm = contextForm;
         boolean ordered = c.operator() != ComparisonOperator.EQ && c.operator() != ComparisonOperator.NE;
-        contextForm = forms.common("comparison " + c, ordered, List.of(c.left(), c.right()));
-        expression(c.left());
-        sql.append(' ').append(c.operator().sql()).append(' ');
-        expression(c.right());
+        inForm(forms.common("comparison " + c, ordered, List.of(c.left(), c.right())), () -> {
+            expression(c.left());
+            sql.append(' ').append(c.operator().sql()).append(' ');
+            expression(c.right());
+        });
         context = saved;
-        contextForm = savedForm;
         return null;
     }
 
@@ -320,19 +324,18 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         }
         Column<?> saved = context;
         context = in.operand() instanceof Column<?> col ? col : saved;
-        ValueType<?> savedForm = contextForm;
         List<Expression<?>> operands = new ArrayList<>(in.values());
         operands.add(0, in.operand());
-        contextForm = forms.common("IN " + in, false, operands);
-        expression(in.operand());
-        sql.append(" IN (");
-        for (int i = 0; i < in.values().size(); i++) {
-            sql.append(i == 0 ? "" : ", ");
-            expression(in.values().get(i));
-        }
-        sql.append(')');
+        inForm(forms.common("IN " + in, false, operands), () -> {
+            expression(in.operand());
+            sql.append(" IN (");
+            for (int i = 0; i < in.values().size(); i++) {
+                sql.append(i == 0 ? "" : ", ");
+                expression(in.values().get(i));
+            }
+            sql.append(')');
+        });
         context = saved;
-        contextForm = savedForm;
         return null;
     }
 
@@ -340,15 +343,14 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     public Void visitBetween(Between b) {
         Column<?> saved = context;
         context = b.operand() instanceof Column<?> col ? col : saved;
-        ValueType<?> savedForm = contextForm;
-        contextForm = forms.common("BETWEEN " + b, true, List.of(b.operand(), b.low(), b.high()));
-        expression(b.operand());
-        sql.append(" BETWEEN ");
-        expression(b.low());
-        sql.append(" AND ");
-        expression(b.high());
+        inForm(forms.common("BETWEEN " + b, true, List.of(b.operand(), b.low(), b.high())), () -> {
+            expression(b.operand());
+            sql.append(" BETWEEN ");
+            expression(b.low());
+            sql.append(" AND ");
+            expression(b.high());
+        });
         context = saved;
-        contextForm = savedForm;
         return null;
     }
 
@@ -362,16 +364,14 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
 
     @Override
     public Void visitArithmetic(Arithmetic<?> a) {
-        ValueType<?> saved = contextForm;
         ValueType<?> form = forms.of(a);
         if (form == null) {
             // Only bound values: computed in the form of what the result meets.
             form = contextForm != null && contextForm.javaType() == a.type() ? contextForm : null;
             forms.checkArithmetic(a, form, context != null ? context : a);
         }
-        contextForm = form; // a value added to a scaled decimal is bound at its scale
-        dialect.renderArithmetic(a, this);
-        contextForm = saved;
+        // A value added to a scaled decimal is bound at its scale.
+        inForm(form, () -> dialect.renderArithmetic(a, this));
         return null;
     }
 
@@ -401,15 +401,14 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     @Override
     public Void visitFunction(FunctionCall<?> f) {
         forms.of(f);
-        ValueType<?> saved = contextForm;
-        contextForm = null; // arguments are bound as their own type
         sql.append(f.name()).append('(');
-        for (int i = 0; i < f.arguments().size(); i++) {
-            sql.append(i == 0 ? "" : ", ");
-            expression(f.arguments().get(i));
-        }
+        inForm(null, () -> { // arguments are bound as their own type
+            for (int i = 0; i < f.arguments().size(); i++) {
+                sql.append(i == 0 ? "" : ", ");
+                expression(f.arguments().get(i));
+            }
+        });
         sql.append(')');
-        contextForm = saved;
         return null;
     }
 
