@@ -81,6 +81,22 @@ class ValueRoundTripTest {
         assertEquals(new BigDecimal("1000"), roundTrip("dec", new BigDecimal("1000.00")));
     }
 
+    /** A table made before its decimal column declared a scale holds text: reading it is refused, not truncated. */
+    @Test
+    void aDeclaredScaleColumnOverOldTextValuesIsRefusedWhenReadNotTruncated() {
+        Table before = Table.builder("ledger").column("id", Long.class, ColumnOption.PRIMARY_KEY)
+                .column("total", BigDecimal.class).build();
+        Table after = Table.builder("ledger").column("id", Long.class, ColumnOption.PRIMARY_KEY)
+                .decimal("total", 10, 2).build();
+        db.createTables(before);
+        db.execute(Sql.insertInto(before).set(before.column("id", Long.class), 1L)
+                .set(before.column("total", BigDecimal.class), new BigDecimal("10.5")));
+        Column<BigDecimal> total = after.column("total", BigDecimal.class);
+        SqlException e = org.junit.jupiter.api.Assertions.assertThrows(SqlException.class,
+                () -> db.query(Sql.select(total).from(after), r -> r.get(total)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("ledger.total holds 10.5"), e.getMessage());
+    }
+
     @Test
     void timesStoredAsTextSortInTimeOrder() {
         List<LocalDateTime> times = new ArrayList<>(List.of(LocalDateTime.of(2026, 1, 1, 0, 0, 0, 5),

@@ -67,10 +67,23 @@ public final class Decimals {
                 ps.setLong(i, fit(v, precision, scale, column).unscaledValue().longValueExact());
             }
 
+            /**
+             * Checks the stored value is an integer: a table made before the column declared its scale
+             * holds text or REALs, which getLong would silently truncate into another number.
+             */
             @Override
             public BigDecimal read(ResultSet rs, int i) throws SQLException {
-                long unscaled = rs.getLong(i);
-                return rs.wasNull() ? null : BigDecimal.valueOf(unscaled, scale);
+                Object stored = rs.getObject(i);
+                if (stored == null) {
+                    return null;
+                }
+                if (stored instanceof Long || stored instanceof Integer) {
+                    return BigDecimal.valueOf(((Number) stored).longValue(), scale);
+                }
+                throw new SQLDataException(column + " holds " + stored + " (" + stored.getClass().getSimpleName()
+                        + "), not the integer v * 10^" + scale + " that its declared scale stores: the table was made"
+                        + " before the column declared its scale; convert its values (or undeclare the scale)",
+                        OUT_OF_RANGE);
             }
         };
     }
