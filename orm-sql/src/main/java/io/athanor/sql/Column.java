@@ -4,7 +4,7 @@ import io.athanor.sql.ast.ExpressionVisitor;
 import java.util.Objects;
 
 /**
- * A column of a {@link Table}: its name, Java type and constraints. A column is an expression, so
+ * A column of a {@link Table}: its name, Java type, constraints and, for decimals, precision and scale. A column is an expression, so
  * it can be compared, computed with and selected. Columns are created only by {@link Table.Builder}
  * and are equal when their table and column names are.
  *
@@ -19,9 +19,11 @@ public final class Column<T> implements Expression<T> {
     private final boolean nullable;
     private final boolean generated;
     private final boolean unique;
+    private final int precision;
+    private final int scale;
 
     Column(Table table, String name, Class<T> type, int index, boolean primaryKey, boolean nullable,
-            boolean generated, boolean unique) {
+            boolean generated, boolean unique, int precision, int scale) {
         this.table = table;
         this.name = name;
         this.type = type;
@@ -30,6 +32,8 @@ public final class Column<T> implements Expression<T> {
         this.nullable = nullable;
         this.generated = generated;
         this.unique = unique;
+        this.precision = precision;
+        this.scale = scale;
     }
 
     public Table table() {
@@ -65,6 +69,28 @@ public final class Column<T> implements Expression<T> {
 
     public boolean isUnique() {
         return unique;
+    }
+
+    /**
+     * The total number of digits a decimal column holds, as declared with {@link Table.Builder#decimal};
+     * 0 when not declared (each dialect then uses its largest; see {@link #scale()}).
+     */
+    public int precision() {
+        return precision;
+    }
+
+    /**
+     * The number of decimal places a decimal column holds, as declared with {@link Table.Builder#decimal};
+     * -1 when not declared. Dialects store and compare a column that declares its scale exactly at
+     * that scale, and refuse values with more places rather than round them.
+     */
+    public int scale() {
+        return scale;
+    }
+
+    /** True for a decimal column that declares its scale (and so its precision, or the dialect's largest). */
+    public boolean hasDeclaredScale() {
+        return scale >= 0;
     }
 
     @Override

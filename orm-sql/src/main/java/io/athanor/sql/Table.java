@@ -1,11 +1,13 @@
 package io.athanor.sql;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Metadata of a table: its name and its columns in order. Immutable; built once with
@@ -18,6 +20,9 @@ import java.util.Objects;
  *     .build();
  * Column<Integer> foo = TABLE.column("foo", Integer.class);
  * }</pre>
+ *
+ * A {@code BigDecimal} column may declare its precision and scale with
+ * {@link Builder#decimal(String, int, int, ColumnOption...)}.
  */
 public final class Table {
     private final String name;
@@ -108,6 +113,22 @@ public final class Table {
         }
 
         public Builder column(String columnName, Class<?> type, ColumnOption... options) {
+            return add(columnName, type, 0, -1, options);
+        }
+
+        /**
+         * A {@code BigDecimal} column holding {@code precision} digits, {@code scale} of them after the
+         * point ({@code DECIMAL(precision, scale)}); {@code precision} 0 means the dialect's largest.
+         * Values with more decimal places than {@code scale} are refused, never rounded.
+         */
+        public Builder decimal(String columnName, int precision, int scale, ColumnOption... options) {
+            checkDecimal(precision, scale).ifPresent(problem -> {
+                throw new IllegalArgumentException("table " + name + ", column " + columnName + ": " + problem);
+            });
+            return add(columnName, BigDecimal.class, precision, scale, options);
+        }
+
+        private Builder add(String columnName, Class<?> type, int precision, int scale, ColumnOption... options) {
             Objects.requireNonNull(type, "type");
             if (columnName == null || columnName.isBlank()) {
                 throw new IllegalArgumentException("table " + name + ": a column needs a name");
@@ -121,7 +142,7 @@ public final class Table {
                     throw new IllegalArgumentException("table " + name + " defines column " + columnName + " twice");
                 }
             }
-            specs.add(new ColumnSpec(columnName, type, List.of(options)));
+            specs.add(new ColumnSpec(columnName, type, List.of(options), precision, scale));
             return this;
         }
 
@@ -133,13 +154,31 @@ public final class Table {
         }
     }
 
-    private record ColumnSpec(String name, Class<?> type, List<ColumnOption> options) {
+    /**
+     * What is wrong with a decimal declaration of that precision and scale (0 precision: the
+     * dialect's largest), or empty. The ORM checks annotations with it too, so both say the same.
+     */
+    public static Optional<String> checkDecimal(int precision, int scale) {
+        if (scale < 0) {
+            return Optional.of("scale " + scale + " is negative; declare the decimal places (0 or more)");
+        }
+        if (precision < 0) {
+            return Optional.of("precision " + precision + " is negative");
+        }
+        if (precision > 0 && scale > precision) {
+            return Optional.of("scale " + scale + " exceeds precision " + precision
+                    + " (the total number of digits)");
+        }
+        return Optional.empty();
+    }
+
+    private record ColumnSpec(String name, Class<?> type, List<ColumnOption> options, int precision, int scale) {
         @SuppressWarnings({"rawtypes", "unchecked"})
         Column<?> create(Table table, int index) {
             boolean pk = options.contains(ColumnOption.PRIMARY_KEY);
             return new Column(table, name, type, index, pk,
                     !pk && !options.contains(ColumnOption.NOT_NULL),
-                    options.contains(ColumnOption.GENERATED), options.contains(ColumnOption.UNIQUE));
+                    options.contains(ColumnOption.GENERATED), options.contains(ColumnOption.UNIQUE), precision, scale);
         }
     }
 }

@@ -144,7 +144,7 @@ public final class Transaction implements AutoCloseable {
         }
         KeyRetrieval how = database.dialect().keyRetrieval();
         CompiledSql compiled = database.compile(how == KeyRetrieval.RETURNING ? insert.returning(key) : insert);
-        ValueType<?> type = database.dialect().valueType(key.type());
+        ValueType<?> type = database.dialect().valueType(key);
         database.announce(compiled, rows.size(), rows.get(0));
         try (PreparedStatement ps = how == KeyRetrieval.RETURNING ? connection.prepareStatement(compiled.sql())
                 : connection.prepareStatement(compiled.sql(), new String[] {key.name()})) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the SQLite dialect keeps that other databases may not: decimals with their exact scale
- * (stored as text), nanoseconds, and text-encoded times that sort in time order. The round trips of
+ * What the SQLite dialect keeps that other databases may not: decimals of any precision and
+ * scale (of undeclared scale: canonical text), nanoseconds, and text-encoded times that sort in time order. The round trips of
  * every contract type on every dialect, SQLite included, are the kit's: io.athanor.test.kit.SqlLayerSuite.
  */
 class ValueRoundTripTest {
@@ -71,11 +71,30 @@ class ValueRoundTripTest {
         assertRoundTrips("inst", Instant.ofEpochSecond(1_700_000_000L, 123_456_789));
     }
 
+    /** Canonical text: one stored form per number, so that SQL equality is numeric equality. */
     @Test
-    void bigDecimalsKeepTheirScale() {
-        assertRoundTrips("dec", new BigDecimal("1.0000000000"), new BigDecimal("-12345678901234567890.1234567890"),
-                new BigDecimal("0E-10"), new BigDecimal("1E+30"), BigDecimal.ZERO);
-        assertEquals(10, roundTrip("dec", new BigDecimal("3.1415926535")).scale());
+    void decimalsOfUndeclaredScaleKeepTheirValueWithoutTrailingZeros() {
+        assertRoundTrips("dec", new BigDecimal("-12345678901234567890.123456789"), new BigDecimal("1E+30"),
+                BigDecimal.ZERO, new BigDecimal("3.1415926535"), new BigDecimal("1E-400"));
+        assertEquals(BigDecimal.ONE, roundTrip("dec", new BigDecimal("1.0000000000")));
+        assertEquals(BigDecimal.ZERO, roundTrip("dec", new BigDecimal("0E-10")));
+        assertEquals(new BigDecimal("1000"), roundTrip("dec", new BigDecimal("1000.00")));
+    }
+
+    /** A table made before its decimal column declared a scale holds text: reading it is refused, not truncated. */
+    @Test
+    void aDeclaredScaleColumnOverOldTextValuesIsRefusedWhenReadNotTruncated() {
+        Table before = Table.builder("ledger").column("id", Long.class, ColumnOption.PRIMARY_KEY)
+                .column("total", BigDecimal.class).build();
+        Table after = Table.builder("ledger").column("id", Long.class, ColumnOption.PRIMARY_KEY)
+                .decimal("total", 10, 2).build();
+        db.createTables(before);
+        db.execute(Sql.insertInto(before).set(before.column("id", Long.class), 1L)
+                .set(before.column("total", BigDecimal.class), new BigDecimal("10.5")));
+        Column<BigDecimal> total = after.column("total", BigDecimal.class);
+        SqlException e = org.junit.jupiter.api.Assertions.assertThrows(SqlException.class,
+                () -> db.query(Sql.select(total).from(after), r -> r.get(total)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("ledger.total holds 10.5"), e.getMessage());
     }
 
     @Test

@@ -54,9 +54,11 @@ final class EntityReader {
 
     /**
      * One mapped field: {@code javaType} is the boxed type's canonical name (valid in source, e.g.
-     * {@code byte[]}), {@code options} the names of its {@code io.athanor.sql.ColumnOption}s.
+     * {@code byte[]}), {@code options} the names of its {@code io.athanor.sql.ColumnOption}s, {@code precision}
+     * and {@code scale} those of {@code @Column} (0 and -1 when not declared).
      */
-    record PropertyModel(String fieldName, String columnName, String javaType, List<String> options) {
+    record PropertyModel(String fieldName, String columnName, String javaType, List<String> options, int precision,
+            int scale) {
     }
 
     /**
@@ -211,6 +213,13 @@ final class EntityReader {
                     + MappingRules.describe(MappingRules.VERSION_TYPES));
             ok = false;
         }
+        int precision = column == null ? 0 : column.precision();
+        int scale = column == null ? -1 : column.scale();
+        String decimalProblem = MappingRules.decimalProblem(javaType, precision, scale).orElse(null);
+        if (decimalProblem != null) {
+            error(field, where + ": " + decimalProblem);
+            ok = false;
+        }
         if (!ok) {
             return null;
         }
@@ -228,7 +237,7 @@ final class EntityReader {
         if (column != null && column.unique()) {
             options.add("UNIQUE");
         }
-        return new PropertyModel(fieldName, columnName, javaType, List.copyOf(options));
+        return new PropertyModel(fieldName, columnName, javaType, List.copyOf(options), precision, scale);
     }
 
     /**

@@ -33,7 +33,12 @@ final class MetamodelSource {
                 .append("    public static final Table TABLE = Table.builder(").append(literal(entity.tableName()))
                 .append(")\n");
         for (PropertyModel p : entity.properties()) {
-            s.append("        .column(").append(literal(p.columnName())).append(", ").append(p.javaType()).append(".class");
+            if (p.scale() >= 0) {
+                s.append("        .decimal(").append(literal(p.columnName())).append(", ").append(p.precision())
+                        .append(", ").append(p.scale());
+            } else {
+                s.append("        .column(").append(literal(p.columnName())).append(", ").append(p.javaType()).append(".class");
+            }
             for (String option : p.options()) {
                 s.append(", ColumnOption.").append(option);
             }

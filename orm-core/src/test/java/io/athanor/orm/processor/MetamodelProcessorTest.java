@@ -624,6 +624,62 @@ class MetamodelProcessorTest {
         assertEquals(5, c.errors().size(), c.errors().toString());
     }
 
+    @Test
+    void decimalPrecisionAndScaleReachTheMetamodelAndTheRuntimeMappingAlike() throws Exception {
+        Compilation c = compile(source("p.Invoice", """
+                package p;
+                import io.athanor.orm.annotations.*;
+                import java.math.BigDecimal;
+                @Entity
+                public class Invoice {
+                    @Id Long id;
+                    @Column(precision = 10, scale = 2, nullable = false) BigDecimal total;
+                    @Column(scale = 3) BigDecimal rate;
+                    BigDecimal plain;
+                }
+                """));
+        List<String> expected = List.of("id 0 -1", "total 10 2", "rate 0 3", "plain 0 -1");
+        assertEquals(expected, decimals(c.table("p.Invoice_")));
+        Table runtime = io.athanor.orm.internal.mapping.MappingReader.read(c.load("p.Invoice"), 0).table();
+        assertEquals(expected, decimals(runtime));
+        assertFalse(runtime.column("total").isNullable());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "@Column(scale = 2) String code|applies to BigDecimal fields only",
+        "@Column(precision = 10) java.math.BigDecimal code|needs a scale too",
+        "@Column(precision = 2, scale = 3) java.math.BigDecimal code|scale 3 exceeds precision 2",
+        "@Column(scale = -2) java.math.BigDecimal code|scale -2 is negative"})
+    void aWrongDecimalDeclarationIsACompileErrorNamingTheField(String field, String problem) {
+        Compilation c = compileFailing(source("p.Stuff", """
+                package p;
+                import io.athanor.orm.annotations.*;
+                @Entity
+                public class Stuff { @Id Long id; %s; }
+                """.formatted(field)));
+        assertError(c, "Stuff.code:", problem);
+        assertNoMetamodel("p.Stuff_");
+    }
+
+    @Test
+    void theRuntimeMappingRefusesAWrongDecimalDeclarationWithTheProcessorsMessage() throws Exception {
+        Compilation c = compile(List.of(), source("p.Stuff", """
+                package p;
+                import io.athanor.orm.annotations.*;
+                @Entity
+                public class Stuff { @Id Long id; @Column(precision = 10) java.math.BigDecimal code; }
+                """));
+        io.athanor.orm.MappingException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.athanor.orm.MappingException.class,
+                () -> io.athanor.orm.internal.mapping.MappingReader.read(c.load("p.Stuff"), 0));
+        assertTrue(e.getMessage().contains("Stuff.code: @Column(precision = 10) needs a scale too"), e.getMessage());
+    }
+
+    private static List<String> decimals(Table table) {
+        return table.columns().stream().map(k -> k.name() + " " + k.precision() + " " + k.scale()).toList();
+    }
+
     // ---- helpers ----
 
     /** Generates {@code p.Color} in the first round, as some other processor might. */

@@ -6,15 +6,14 @@ import io.athanor.sql.ast.Arithmetic;
 import io.athanor.sql.ast.ArithmeticOperator;
 import io.athanor.sql.ast.Concat;
 import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.Decimals;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.SqlRenderer;
 import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
-import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -35,10 +34,11 @@ import java.util.UUID;
  * MariaDB 10.5+ (and MySQL through the same SQL), with MariaDB Connector/J 3.x.
  *
  * <ul>
- * <li>BigDecimal is {@code DECIMAL(65,10)}: every value comes back with scale 10, so a value of scale
- * 10 round-trips exactly ({@code equals}) and one of smaller scale compares equal ({@code compareTo}).
- * A value needing more than 10 decimal places is refused when bound, because the server would round
- * it silently (a Note, not an error, even in strict mode).</li>
+ * <li>BigDecimal is {@code DECIMAL(p,s)} for a column that declares its scale, else {@code DECIMAL(65,10)}:
+ * every value comes back with the column's scale, so a value of that scale round-trips exactly
+ * ({@code equals}) and one of smaller scale compares equal ({@code compareTo}). A value needing more
+ * decimal places (or digits) than the column holds is refused when bound, naming the column, because
+ * the server would round it silently (a Note, not an error, even in strict mode).</li>
  * <li>String is {@code LONGTEXT CHARACTER SET utf8mb4} (all of Unicode; plain TEXT stops at 64 KB), but {@code VARCHAR(255)} when it is
  * a primary key or UNIQUE, since TEXT cannot be indexed without a prefix length.</li>
  * <li>LocalDateTime and Instant are {@code DATETIME(6)}; an Instant is stored as its UTC date-time, so
@@ -77,9 +77,8 @@ public class MariaDbDialect extends BaseDialect {
         register(JdbcTypes.integers("INT"));
         register(JdbcTypes.longs("BIGINT"));
         register(JdbcTypes.doubles("DOUBLE"));
-        register(ValueType.of(BigDecimal.class, "DECIMAL(65," + DECIMAL_SCALE + ")", Types.DECIMAL,
-                (ps, i, v) -> ps.setBigDecimal(i, toColumnScale(v)),
-                (rs, i) -> rs.getBigDecimal(i)));
+        register(Decimals.fixedPoint("DECIMAL(65," + DECIMAL_SCALE + ")", Types.DECIMAL, 65, DECIMAL_SCALE,
+                "MariaDB DECIMAL(65," + DECIMAL_SCALE + ")"));
         register(JdbcTypes.strings("LONGTEXT CHARACTER SET utf8mb4"));
         register(JdbcTypes.bytes("LONGBLOB", Types.LONGVARBINARY));
         // Connector/J converts date-times through java.sql.Timestamp in the JVM's time zone (even for
@@ -117,13 +116,23 @@ public class MariaDbDialect extends BaseDialect {
         return t == null ? null : LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
     }
 
-    private static BigDecimal toColumnScale(BigDecimal v) throws SQLDataException {
-        try {
-            return v.setScale(DECIMAL_SCALE, RoundingMode.UNNECESSARY);
-        } catch (ArithmeticException e) {
-            throw new SQLDataException("MariaDB DECIMAL(65," + DECIMAL_SCALE + ") keeps " + DECIMAL_SCALE
-                    + " decimal places; " + v + " would be rounded", e);
+    /**
+     * A decimal column that declares no scale is {@code DECIMAL(65,10)}, as a bare BigDecimal; it is
+     * stored like a declared one, so a value it cannot hold is refused naming the column.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ValueType<T> valueType(Column<T> column) {
+        if (column.type() == BigDecimal.class && !column.hasDeclaredScale()) {
+            return (ValueType<T>) declaredDecimal(column, 65, DECIMAL_SCALE);
         }
+        return super.valueType(column);
+    }
+
+    /** DECIMAL's largest precision. */
+    @Override
+    protected int largestDecimalPrecision() {
+        return 65;
     }
 
     @Override

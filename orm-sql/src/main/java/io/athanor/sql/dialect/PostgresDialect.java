@@ -3,6 +3,7 @@ package io.athanor.sql.dialect;
 import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.Decimals;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
@@ -21,7 +22,7 @@ import java.util.UUID;
 /**
  * PostgreSQL (pgjdbc). Native types for everything: BOOLEAN, INTEGER, BIGINT, DOUBLE PRECISION,
  * unconstrained NUMERIC (keeps each value's scale; a negative scale such as {@code 1E+30} comes back
- * with scale 0), TEXT, BYTEA, DATE, TIMESTAMP, TIMESTAMPTZ and uuid. PostgreSQL keeps microseconds,
+ * with scale 0) or {@code NUMERIC(p,s)} for a column that declares its scale, TEXT, BYTEA, DATE, TIMESTAMP, TIMESTAMPTZ and uuid. PostgreSQL keeps microseconds,
  * so LocalDateTime and Instant are truncated (toward the past) to microseconds when bound, rather
  * than left to the server, which would round (and could round 9999-12-31T23:59:59.9999999 out of
  * range). TEXT cannot hold the character U+0000: such a string is refused by the server.
@@ -55,6 +56,19 @@ public class PostgresDialect extends BaseDialect {
         register(ValueType.of(UUID.class, "UUID", Types.OTHER,
                 (ps, i, v) -> ps.setObject(i, v),
                 (rs, i) -> rs.getObject(i, UUID.class)));
+    }
+
+    /** {@code NUMERIC(p,s)}; PostgreSQL would round extra decimal places, so they are refused when bound. */
+    @Override
+    protected ValueType<BigDecimal> declaredDecimal(Column<?> column, int precision, int scale) {
+        return Decimals.fixedPoint("NUMERIC(" + precision + "," + scale + ")", Types.NUMERIC, precision, scale,
+                "column " + column);
+    }
+
+    /** NUMERIC's largest declared precision. */
+    @Override
+    protected int largestDecimalPrecision() {
+        return 1000;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.athanor.sql.dialect;
 import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.Decimals;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
@@ -22,7 +23,9 @@ import java.util.UUID;
 
 /**
  * SQLite (xerial sqlite-jdbc). SQLite has few storage classes, so: booleans are INTEGER 0/1;
- * BigDecimal is TEXT (exact, with its scale; compared as text by SQL); dates and times are
+ * a BigDecimal column that declares its scale is an exact scaled INTEGER (see {@link #declaredDecimal}),
+ * any other BigDecimal is canonical TEXT (equal numbers are equal text, but text order is not number
+ * order, so only = and &lt;&gt; are allowed on it); dates and times are
  * fixed-width ISO TEXT so that text order is time order for years 0000-9999; Instant keeps
  * nanoseconds; UUID is TEXT. NaN is refused when bound (SQLite would store NULL). File databases run in WAL mode with foreign keys on and a busy timeout.
  * RETURNING (SQLite 3.35+) works for INSERT, UPDATE and DELETE.
@@ -60,12 +63,8 @@ public class SqliteDialect extends BaseDialect {
                     double v = rs.getDouble(i);
                     return rs.wasNull() ? null : v;
                 }));
-        register(ValueType.of(BigDecimal.class, "TEXT", Types.VARCHAR,
-                (ps, i, v) -> ps.setString(i, v.toString()),
-                (rs, i) -> {
-                    String s = rs.getString(i);
-                    return s == null ? null : new BigDecimal(s);
-                }));
+        // SQLite has no fixed-point type: see declaredDecimal for decimals that declare their scale.
+        register(Decimals.canonicalText("TEXT"));
         register(JdbcTypes.strings("TEXT"));
         register(ValueType.of(byte[].class, "BLOB", Types.BLOB,
                 (ps, i, v) -> ps.setBytes(i, v),
@@ -102,8 +101,9 @@ public class SqliteDialect extends BaseDialect {
 
     /**
      * SQLite compares TEXT with memcmp over UTF-8 (code-point order), and the ISO encodings above
-     * sort in time order. UUIDs (lowercase text) and enums (names) only agree on equality;
-     * decimals stored as text and blobs are not vouched for.
+     * sort in time order. UUIDs (lowercase text), enums (names) and decimals of undeclared scale
+     * (canonical text) only agree on equality; blobs are not vouched for. Decimal columns of declared
+     * scale are ordered: see {@link #comparability(Column)}.
      */
     @Override
     public Comparability comparability(Class<?> javaType) {
@@ -112,10 +112,35 @@ public class SqliteDialect extends BaseDialect {
                 || javaType == Instant.class) {
             return Comparability.ORDERED;
         }
-        if (javaType == UUID.class || javaType.isEnum()) {
+        if (javaType == UUID.class || javaType.isEnum() || javaType == BigDecimal.class) {
             return Comparability.EQUALITY_ONLY;
         }
         return Comparability.NONE;
+    }
+
+    /**
+     * A decimal of declared scale is stored as the exact integer v * 10^scale, which SQL compares,
+     * orders, adds and subtracts as numbers (the compiler refuses mixing scales); read back at that
+     * scale. The CHECK keeps every stored value within the precision, so an overflowing SQL
+     * addition (which SQLite would turn into a REAL) fails instead of storing another number.
+     */
+    @Override
+    protected ValueType<BigDecimal> declaredDecimal(Column<?> column, int precision, int scale) {
+        String limit = "9".repeat(precision);
+        String ddl = "INTEGER CHECK (" + quote(column.name()) + " BETWEEN -" + limit + " AND " + limit + ")";
+        return Decimals.scaledInteger(ddl, precision, scale, "column " + column);
+    }
+
+    /** 18 digits: a scaled decimal must fit a 64-bit integer. */
+    @Override
+    protected int largestDecimalPrecision() {
+        return 18;
+    }
+
+    /** Decimals of declared scale, stored as scaled integers, are ordered; other columns as their type. */
+    @Override
+    public Comparability comparability(Column<?> column) {
+        return column.hasDeclaredScale() ? Comparability.ORDERED : comparability(column.type());
     }
 
     /** INTEGER and REAL arithmetic is 64-bit and IEEE; decimals are stored as text and are not. */

@@ -29,7 +29,8 @@ final class ResultRow implements Row {
         try {
             return (T) compiled.readResult(resultSet, index);
         } catch (SQLException e) {
-            throw new SqlException("cannot read result column " + index + " as " + compiled.resultType(index), compiled.sql(), e);
+            throw new SqlException("cannot read result column " + index + " as " + compiled.resultType(index) + ": "
+                    + e.getMessage(), compiled.sql(), e);
         }
     }
 

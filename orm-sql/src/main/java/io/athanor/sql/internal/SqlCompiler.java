@@ -13,6 +13,7 @@ import io.athanor.sql.Update;
 import io.athanor.sql.ast.Arithmetic;
 import io.athanor.sql.ast.Between;
 import io.athanor.sql.ast.Comparison;
+import io.athanor.sql.ast.ComparisonOperator;
 import io.athanor.sql.ast.Concat;
 import io.athanor.sql.ast.CountAll;
 import io.athanor.sql.ast.ExpressionVisitor;
@@ -44,13 +45,17 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     private final List<Integer> slots = new ArrayList<>();
     private final List<ValueType<?>> resultTypes = new ArrayList<>();
     private final List<Boolean> resultNotNull = new ArrayList<>();
+    private final StoredForms forms;
     /** The column a value is compared with or assigned to, so a type error can name it. */
     private Column<?> context;
     /** The table the statement reads and writes: every column it names must belong to it. */
     private io.athanor.sql.Table from;
+    /** The stored form in which values are bound here: that of what they are compared with or assigned to. */
+    private ValueType<?> contextForm;
 
     private SqlCompiler(Dialect dialect) {
         this.dialect = dialect;
+        this.forms = new StoredForms(dialect);
     }
 
     /** Compiles {@code statement} for {@code dialect}. */
@@ -90,8 +95,9 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
                 sql.append(", ");
             }
             Expression<?> e = columns.get(i);
-            expression(e);
-            resultTypes.add(typeOf(e.type(), e instanceof Column<?> col ? "column " + col : "selected " + e));
+            ValueType<?> form = forms.of(e);
+            withForm(form, e);
+            resultTypes.add(form != null ? form : typeOf(e.type(), "selected " + e));
             resultNotNull.add(e instanceof Column<?> col && !col.isNullable());
         }
         sql.append(" FROM ");
@@ -100,7 +106,8 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         List<Ordering> orderBy = s.orderBy();
         for (int i = 0; i < orderBy.size(); i++) {
             sql.append(i == 0 ? " ORDER BY " : ", ");
-            expression(orderBy.get(i).expression());
+            Expression<?> key = orderBy.get(i).expression();
+            withForm(forms.common("ORDER BY " + key, true, List.of(key)), key);
             if (orderBy.get(i).descending()) {
                 sql.append(" DESC");
             }
@@ -167,8 +174,26 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     private void assigned(Column<?> column, Expression<?> value) {
         Column<?> saved = context;
         context = column;
-        expression(value);
+        withForm(forms.assigned(column, value), value);
         context = saved;
+    }
+
+    /** Renders {@code e} with its bound values in {@code form} (when it is of that type). */
+    private void withForm(ValueType<?> form, Expression<?> e) {
+        inForm(form, () -> expression(e));
+    }
+
+    /** Runs {@code render} binding values in {@code form}, then restores the enclosing one. */
+    private void inForm(ValueType<?> form, Runnable render) {
+        ValueType<?> saved = contextForm;
+        contextForm = form;
+        render.run();
+        contextForm = saved;
+    }
+
+    /** The value type to bind a {@code type} value with here. */
+    private ValueType<?> bindingType(Class<?> type, String where) {
+        return contextForm != null && contextForm.javaType() == type ? contextForm : typeOf(type, where);
     }
 
     private void where(Expression<Boolean> where) {
@@ -190,7 +215,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
             sql.append(i == 0 ? " RETURNING " : ", ");
             requireFromTable(columns.get(i));
             identifier(columns.get(i).name());
-            resultTypes.add(typeOf(columns.get(i).type(), "column " + columns.get(i)));
+            resultTypes.add(forms.column(columns.get(i)));
             resultNotNull.add(!columns.get(i).isNullable());
         }
     }
@@ -245,7 +270,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     @Override
     public <T> SqlRenderer bind(Class<T> type, T value) {
         String where = context != null ? "column " + context : "value " + value;
-        parameterTypes.add(typeOf(type, where));
+        parameterTypes.add(bindingType(type, where));
         constants.add(value);
         slots.add(-1);
         sql.append('?');
@@ -283,7 +308,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
 
     @Override
     public Void visitParam(Param<?> param) {
-        parameterTypes.add(typeOf(param.type(), context != null ? "column " + context : "parameter " + param));
+        parameterTypes.add(bindingType(param.type(), context != null ? "column " + context : "parameter " + param));
         constants.add(null);
         slots.add(param.slot());
         sql.append('?');
@@ -294,9 +319,12 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     public Void visitComparison(Comparison c) {
         Column<?> saved = context;
         context = c.left() instanceof Column<?> col ? col : c.right() instanceof Column<?> col ? col : saved;
-        expression(c.left());
-        sql.append(' ').append(c.operator().sql()).append(' ');
-        expression(c.right());
+        boolean ordered = c.operator() != ComparisonOperator.EQ && c.operator() != ComparisonOperator.NE;
+        inForm(forms.common("comparison " + c, ordered, List.of(c.left(), c.right())), () -> {
+            expression(c.left());
+            sql.append(' ').append(c.operator().sql()).append(' ');
+            expression(c.right());
+        });
         context = saved;
         return null;
     }
@@ -316,13 +344,17 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         }
         Column<?> saved = context;
         context = in.operand() instanceof Column<?> col ? col : saved;
-        expression(in.operand());
-        sql.append(" IN (");
-        for (int i = 0; i < in.values().size(); i++) {
-            sql.append(i == 0 ? "" : ", ");
-            expression(in.values().get(i));
-        }
-        sql.append(')');
+        List<Expression<?>> operands = new ArrayList<>(in.values());
+        operands.add(0, in.operand());
+        inForm(forms.common("IN " + in, false, operands), () -> {
+            expression(in.operand());
+            sql.append(" IN (");
+            for (int i = 0; i < in.values().size(); i++) {
+                sql.append(i == 0 ? "" : ", ");
+                expression(in.values().get(i));
+            }
+            sql.append(')');
+        });
         context = saved;
         return null;
     }
@@ -331,11 +363,13 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     public Void visitBetween(Between b) {
         Column<?> saved = context;
         context = b.operand() instanceof Column<?> col ? col : saved;
-        expression(b.operand());
-        sql.append(" BETWEEN ");
-        expression(b.low());
-        sql.append(" AND ");
-        expression(b.high());
+        inForm(forms.common("BETWEEN " + b, true, List.of(b.operand(), b.low(), b.high())), () -> {
+            expression(b.operand());
+            sql.append(" BETWEEN ");
+            expression(b.low());
+            sql.append(" AND ");
+            expression(b.high());
+        });
         context = saved;
         return null;
     }
@@ -350,7 +384,14 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
 
     @Override
     public Void visitArithmetic(Arithmetic<?> a) {
-        dialect.renderArithmetic(a, this);
+        ValueType<?> form = forms.of(a);
+        if (form == null) {
+            // Only bound values: computed in the form of what the result meets.
+            form = contextForm != null && contextForm.javaType() == a.type() ? contextForm : null;
+            forms.checkArithmetic(a, form, context != null ? context : a);
+        }
+        // A value added to a scaled decimal is bound at its scale.
+        inForm(form, () -> dialect.renderArithmetic(a, this));
         return null;
     }
 
@@ -379,11 +420,14 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
 
     @Override
     public Void visitFunction(FunctionCall<?> f) {
+        forms.of(f);
         sql.append(f.name()).append('(');
-        for (int i = 0; i < f.arguments().size(); i++) {
-            sql.append(i == 0 ? "" : ", ");
-            expression(f.arguments().get(i));
-        }
+        inForm(null, () -> { // arguments are bound as their own type
+            for (int i = 0; i < f.arguments().size(); i++) {
+                sql.append(i == 0 ? "" : ", ");
+                expression(f.arguments().get(i));
+            }
+        });
         sql.append(')');
         return null;
     }

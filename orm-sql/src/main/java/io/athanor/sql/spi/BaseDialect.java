@@ -1,6 +1,8 @@
 package io.athanor.sql.spi;
 
+import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
+import java.math.BigDecimal;
 import java.sql.Types;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -50,6 +52,35 @@ public abstract class BaseDialect implements Dialect {
             t = enumTypes.computeIfAbsent(javaType, this::enumType);
         }
         return (ValueType<T>) t;
+    }
+
+    /**
+     * A decimal column that declares its scale is stored by {@link #declaredDecimal}; every other
+     * column as its Java type.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ValueType<T> valueType(Column<T> column) {
+        if (column.hasDeclaredScale()) {
+            int precision = column.precision() > 0 ? column.precision() : largestDecimalPrecision();
+            return (ValueType<T>) declaredDecimal(column, precision, column.scale());
+        }
+        return valueType(column.type());
+    }
+
+    /**
+     * How a decimal column of that precision and scale is stored. The default is the standard
+     * {@code DECIMAL(p,s)}, refusing values the column cannot hold ({@link Decimals#fit}), since
+     * databases round extra decimal places silently.
+     */
+    protected ValueType<BigDecimal> declaredDecimal(Column<?> column, int precision, int scale) {
+        return Decimals.fixedPoint("DECIMAL(" + precision + "," + scale + ")", Types.DECIMAL, precision, scale,
+                "column " + column);
+    }
+
+    /** The precision of a decimal column that declares only its scale; the default is 38 digits. */
+    protected int largestDecimalPrecision() {
+        return 38;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -33,6 +33,24 @@ public interface ValueType<T> {
         return read(resultSet, index);
     }
 
+    /**
+     * For a decimal stored as the integer v * 10^scale ({@link Decimals#scaledInteger}), that scale;
+     * -1 for values stored as themselves (every other type). SQL compares and adds such integers
+     * correctly only with integers of the same scale, so the compiler refuses to mix scales.
+     */
+    default int storedScale() {
+        return -1;
+    }
+
+    /**
+     * True when SQL can only test values stored this way for equality, because their stored order
+     * is not the values' order (decimals stored as text, {@link Decimals#canonicalText}): the
+     * compiler refuses ordered comparisons, ORDER BY and arithmetic on them.
+     */
+    default boolean equalityOnly() {
+        return false;
+    }
+
     /** Sets a non-null value. */
     @FunctionalInterface
     interface Binder<T> {

@@ -154,7 +154,7 @@ public abstract class EvaluatorSuite extends KitSuite {
         long unknownRows = 0;
         int wanted = setValueCount();
         List<Column<?>> targets = List.of(T.column("i"), T.column("i2"), T.column("l"), T.column("l2"),
-                T.column("d"), T.column("d2"), T.column("s"), T.column("s2"));
+                T.column("d"), T.column("d2"), T.column("s"), T.column("s2"), T.column("m"));
         for (int attempt = 0; compared < wanted && attempt < wanted * 5; attempt++) {
             @SuppressWarnings("unchecked")
             Column<Object> target = (Column<Object>) targets.get(random.nextInt(targets.size()));
@@ -239,10 +239,16 @@ public abstract class EvaluatorSuite extends KitSuite {
         return row;
     }
 
-    /** Equal values; doubles numerically, so 0.0 and -0.0 are the same (databases may drop the sign). */
+    /**
+     * Equal values; doubles numerically, so 0.0 and -0.0 are the same (databases may drop the sign), and
+     * decimals numerically, since they come back at the column's scale.
+     */
     private static boolean sameValue(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) {
             return x.doubleValue() == y.doubleValue() || x.isNaN() && y.isNaN();
+        }
+        if (a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y) {
+            return x.compareTo(y) == 0;
         }
         return a == null ? b == null : a.equals(b);
     }

@@ -14,6 +14,7 @@ import io.athanor.sql.ast.Concat;
 import io.athanor.sql.ast.InList;
 import io.athanor.sql.ast.Literal;
 import io.athanor.sql.ast.NullTest;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,13 +38,14 @@ public final class RandomExpressions {
             .column("s", String.class).column("s2", String.class)
             .column("b", Boolean.class)
             .column("dt", LocalDate.class).column("dt2", LocalDate.class)
+            .decimal("m", 12, 2).decimal("m2", 12, 2)
             .build();
     /** The key column. */
     public static final Column<Long> ID = T.column("id", Long.class);
 
     /** The types the generator draws operands from. */
     public static final List<Class<?>> TYPES = List.of(Integer.class, Long.class, Double.class, String.class,
-            Boolean.class, LocalDate.class);
+            Boolean.class, LocalDate.class, BigDecimal.class);
 
     private static final Integer[] INTS = {0, -1, 1, 2, -2, 3, -3, 7, -7, 10, Integer.MIN_VALUE, Integer.MAX_VALUE,
         Integer.MIN_VALUE + 1, Integer.MAX_VALUE - 1, 46341, -46341, 65536};
@@ -60,6 +62,11 @@ public final class RandomExpressions {
     private static final LocalDate[] DATES = {LocalDate.of(2024, 1, 1), LocalDate.of(0, 1, 1),
         LocalDate.of(9999, 12, 31), LocalDate.of(1970, 1, 1), LocalDate.of(2000, 2, 29), LocalDate.of(1999, 12, 31),
         LocalDate.of(10000, 1, 1), LocalDate.of(-1, 12, 31), LocalDate.of(999, 5, 5), LocalDate.of(1000, 1, 1)};
+
+    /** Decimals for columns of scale 2; the last has three places, which every dialect refuses. */
+    private static final BigDecimal[] DECIMALS = {BigDecimal.ZERO, new BigDecimal("0.01"), new BigDecimal("-0.01"),
+        new BigDecimal("9999999999.99"), new BigDecimal("-9999999999.99"), new BigDecimal("100.5"),
+        new BigDecimal("20.5"), new BigDecimal("10.50"), new BigDecimal("1E+3"), new BigDecimal("1.005")};
 
     private final Random random;
     private final Map<Class<?>, List<Object>> pools;
@@ -81,6 +88,7 @@ public final class RandomExpressions {
         m.put(Double.class, List.of((Object[]) DOUBLES));
         m.put(String.class, List.of((Object[]) STRINGS));
         m.put(LocalDate.class, List.of((Object[]) DATES));
+        m.put(BigDecimal.class, List.of((Object[]) DECIMALS));
         return m;
     }
 
@@ -133,6 +141,9 @@ public final class RandomExpressions {
         }
         if (type == Boolean.class) {
             return random.nextBoolean();
+        }
+        if (type == BigDecimal.class) {
+            return boundary ? boundary(type) : BigDecimal.valueOf(random.nextInt(200_001) - 100_000, random.nextInt(3));
         }
         return boundary ? boundary(type) : LocalDate.of(1900, 1, 1).plusDays(random.nextInt(80000));
     }
@@ -247,7 +258,7 @@ public final class RandomExpressions {
     @SuppressWarnings("unchecked")
     <X> Column<X> column(Class<X> type) {
         String name = type == Integer.class ? "i" : type == Long.class ? "l" : type == Double.class ? "d"
-                : type == String.class ? "s" : type == Boolean.class ? "b" : "dt";
+                : type == String.class ? "s" : type == Boolean.class ? "b" : type == BigDecimal.class ? "m" : "dt";
         if (type != Boolean.class && random.nextInt(3) == 0) {
             name += "2";
         }

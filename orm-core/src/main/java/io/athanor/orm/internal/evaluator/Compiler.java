@@ -20,6 +20,7 @@ import io.athanor.sql.ast.NullTest;
 import io.athanor.sql.ast.Param;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.Dialect;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -108,7 +109,8 @@ final class Compiler implements ExpressionVisitor<Node> {
 
     @Override
     public Node visitComparison(Comparison c) {
-        Order order = order(c.left().type(), isOrdering(c.operator()), "comparison " + c);
+        Order order = order(c.left().type(), comparability(c.left(), c.right()), isOrdering(c.operator()),
+                "comparison " + c);
         return Logic.compare(c.operator(), compile(c.left()), compile(c.right()), order);
     }
 
@@ -119,7 +121,9 @@ final class Compiler implements ExpressionVisitor<Node> {
 
     @Override
     public Node visitInList(InList in) {
-        Order order = order(in.operand().type(), false, "IN " + in);
+        List<Expression<?>> operands = new ArrayList<>(in.values());
+        operands.add(in.operand());
+        Order order = order(in.operand().type(), comparability(operands.toArray(Expression<?>[]::new)), false, "IN " + in);
         return Logic.in(compile(in.operand()), compileAll(in.values()), order);
     }
 
@@ -129,7 +133,7 @@ final class Compiler implements ExpressionVisitor<Node> {
         if (b.low().type() != type || b.high().type() != type) {
             throw new Refusal("BETWEEN " + b, "its bounds are not of the operand's type " + type.getSimpleName());
         }
-        Order order = order(type, true, "BETWEEN " + b);
+        Order order = order(type, comparability(b.operand(), b.low(), b.high()), true, "BETWEEN " + b);
         return Logic.between(compile(b.operand()), compile(b.low()), compile(b.high()), order);
     }
 
@@ -186,12 +190,36 @@ final class Compiler implements ExpressionVisitor<Node> {
         return op != ComparisonOperator.EQ && op != ComparisonOperator.NE;
     }
 
+    /**
+     * How the database compares these operands: as the columns among them (directly or in arithmetic)
+     * are stored, the weakest if they differ; as their type when none is a column.
+     */
+    private Comparability comparability(Expression<?>... operands) {
+        Comparability weakest = null;
+        for (Expression<?> e : operands) {
+            for (Column<?> column : columnsOf(e, new ArrayList<>())) {
+                Comparability c = dialect.comparability(column);
+                weakest = weakest == null || c.ordinal() > weakest.ordinal() ? c : weakest;
+            }
+        }
+        return weakest != null ? weakest : dialect.comparability(operands[0].type());
+    }
+
+    private static List<Column<?>> columnsOf(Expression<?> e, List<Column<?>> out) {
+        if (e instanceof Column<?> c) {
+            out.add(c);
+        } else if (e instanceof Arithmetic<?> a) {
+            columnsOf(a.left(), out);
+            columnsOf(a.right(), out);
+        }
+        return out;
+    }
+
     /** The order for comparing {@code type} values, or a refusal naming {@code construct}. */
-    private Order order(Class<?> type, boolean ordering, String construct) {
+    private Order order(Class<?> type, Comparability comparability, boolean ordering, String construct) {
         if (type == byte[].class) {
             throw new Refusal(construct, "byte[] values are not compared in Java (blob comparison rules differ)");
         }
-        Comparability comparability = dialect.comparability(type);
         if (comparability == Comparability.NONE) {
             throw new Refusal(construct, "the " + dialect.name() + " dialect does not vouch that "
                     + type.getSimpleName() + " values compare as in Java");

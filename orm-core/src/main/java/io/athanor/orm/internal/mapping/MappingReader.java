@@ -79,7 +79,7 @@ public final class MappingReader {
                 options.add(ColumnOption.UNIQUE);
             }
             String columnName = column != null && !column.name().isEmpty() ? column.name() : MappingRules.snakeCase(f.getName());
-            table.column(columnName, boxed, options.toArray(ColumnOption[]::new));
+            addColumn(table, columnName, boxed, column, options.toArray(ColumnOption[]::new), where);
         }
         if (idField == null) {
             throw new MappingException(type.getName() + " has no @Id field; every entity needs a primary key");
@@ -102,6 +102,21 @@ public final class MappingReader {
             checkEnhancedOrder(type, fields);
         }
         return new EntityMapping<>(type, ordinal, built, properties, id, version, accessors.constructor(), enhanced);
+    }
+
+    /** Adds the column as the metamodel processor writes it: a decimal declaring its scale with its precision. */
+    private static void addColumn(Table.Builder table, String name, Class<?> type, Column column, ColumnOption[] options,
+            String where) {
+        int precision = column == null ? 0 : column.precision();
+        int scale = column == null ? -1 : column.scale();
+        MappingRules.decimalProblem(type.getName(), precision, scale).ifPresent(problem -> {
+            throw new MappingException(where + ": " + problem);
+        });
+        if (scale >= 0) {
+            table.decimal(name, precision, scale, options);
+        } else {
+            table.column(name, type, options);
+        }
     }
 
     /** Mapped fields: declared in the class, not static, transient, synthetic or @Transient, in declaration order. */

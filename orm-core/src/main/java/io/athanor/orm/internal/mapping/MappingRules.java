@@ -1,6 +1,8 @@
 package io.athanor.orm.internal.mapping;
 
+import io.athanor.sql.Table;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -50,6 +52,24 @@ public final class MappingRules {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * What is wrong with {@code @Column(precision, scale)} on a field of that boxed type, or empty
+     * (also when neither is declared: precision 0, scale -1).
+     */
+    public static Optional<String> decimalProblem(String boxedType, int precision, int scale) {
+        if (precision == 0 && scale == -1) {
+            return Optional.empty();
+        }
+        if (!"java.math.BigDecimal".equals(boxedType)) {
+            return Optional.of("@Column(precision, scale) applies to BigDecimal fields only, not " + boxedType);
+        }
+        if (scale == -1) {
+            return Optional.of("@Column(precision = " + precision + ") needs a scale too: declare the decimal places"
+                    + " with @Column(precision = " + precision + ", scale = ...)");
+        }
+        return Table.checkDecimal(precision, scale).map(problem -> "@Column: " + problem);
     }
 
     /** The boxed qualified name of a primitive's name, or the name itself. */

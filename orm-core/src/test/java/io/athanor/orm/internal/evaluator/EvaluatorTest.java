@@ -30,7 +30,7 @@ class EvaluatorTest {
             .column("big", Long.class).column("x", Double.class)
             .column("name", String.class).column("flag", Boolean.class)
             .column("price", BigDecimal.class).column("data", byte[].class)
-            .column("day", LocalDate.class)
+            .column("day", LocalDate.class).decimal("total", 10, 2)
             .build();
     static final Table OTHER = Table.builder("other").column("id", Long.class, ColumnOption.PRIMARY_KEY).build();
     static final Column<Integer> FOO = STUFF.column("foo", Integer.class);
@@ -42,6 +42,7 @@ class EvaluatorTest {
     static final Column<BigDecimal> PRICE = STUFF.column("price", BigDecimal.class);
     static final Column<byte[]> DATA = STUFF.column("data", byte[].class);
     static final Column<LocalDate> DAY = STUFF.column("day", LocalDate.class);
+    static final Column<BigDecimal> TOTAL = STUFF.column("total", BigDecimal.class);
 
     final Evaluator evaluator = new Evaluator(new SqliteDialect());
 
@@ -255,9 +256,22 @@ class EvaluatorTest {
     }
 
     @Test
-    void decimalComparisonIsRefusedOnSqliteWhichStoresDecimalsAsText() {
+    void decimalsOfUndeclaredScaleAreComparedOnlyForEqualityOnSqliteWhichStoresThemAsText() throws Exception {
         String m = refusal(PRICE.lt(BigDecimal.ONE));
         assertTrue(m.contains("(stuff.price < 1)") && m.contains("BigDecimal") && m.contains("sqlite"), m);
+        assertEquals(true, test(PRICE.eq(new BigDecimal("10.50")), row(PRICE, new BigDecimal("10.5"))));
+        assertEquals(true, test(PRICE.in(new BigDecimal("1"), new BigDecimal("10.500")), row(PRICE, new BigDecimal("10.5"))));
+    }
+
+    @Test
+    void decimalsOfDeclaredScaleAreOrderedOnSqliteWhichStoresThemAsScaledIntegers() throws Exception {
+        ValueSource r = row(TOTAL, new BigDecimal("100.50"));
+        assertEquals(true, test(TOTAL.gt(new BigDecimal("100")), r));
+        assertEquals(false, test(TOTAL.lt(new BigDecimal("20.5")), r));
+        assertEquals(true, test(TOTAL.between(new BigDecimal("100.5"), new BigDecimal("100.5")), r));
+        assertEquals(true, test(TOTAL.eq(new BigDecimal("100.5")), r));
+        String m = refusal(TOTAL.gt(PRICE));
+        assertTrue(m.contains("stuff.total") && m.contains("only for equality"), m);
     }
 
     @Test
