@@ -14,7 +14,9 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.implementation.FieldAccessor;
 import net.bytebuddy.implementation.Implementation;
 
-import java.util.List;
+import io.athanor.orm.internal.mapping.FieldRule;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Byte Buddy build {@link Plugin} that makes entity classes report reads and writes of their
@@ -60,55 +62,102 @@ import java.util.List;
  * rewritten either. Keep mapped fields private and go through methods of the entity. Fields
  * inherited from a superclass are not mapped by the enhancer.
  */
-public final class EntityEnhancer implements Plugin {
+public final class EntityEnhancer implements Plugin, Plugin.WithPreprocessor {
     /** Prefix of every member the enhancer adds; user members must not start with it. */
-    static final String PREFIX = "$athanor$";
+    static final String PREFIX = FieldRule.ENHANCER_PREFIX;
     /** Name of the added field that holds the installed interceptor. */
     static final String INTERCEPTOR_FIELD = PREFIX + "interceptor";
+
+    /** Every class of this build (seen while preprocessing), by name. */
+    private final Set<String> inBuild = ConcurrentHashMap.newKeySet();
+    /** The superclasses of this build's entities, by name: enhanced as well. */
+    private final Set<String> entitySuperclasses = ConcurrentHashMap.newKeySet();
 
     /** Creates the plugin; Byte Buddy's build tools call this no-argument constructor. */
     public EntityEnhancer() {
     }
 
+    /** Byte Buddy's build engine shows the enhancer every class before transforming any. */
+    @Override
+    public void onPreprocess(TypeDescription type, ClassFileLocator classFileLocator) {
+        inBuild.add(type.getName());
+        if (isEntity(type)) {
+            for (TypeDescription s = DescriptionHierarchy.INSTANCE.superclass(type); s != null;
+                    s = DescriptionHierarchy.INSTANCE.superclass(s)) {
+                entitySuperclasses.add(s.getName());
+            }
+        }
+    }
+
     @Override
     public boolean matches(TypeDescription target) {
-        return !target.isInterface()
-                && target.getDeclaredAnnotations().isAnnotationPresent(Entity.class)
-                && !target.isAssignableTo(EnhancedEntity.class);
+        if (target.isInterface() || target.getDeclaredAnnotations().isAnnotationPresent(EnhancedProperties.class)) {
+            return false;
+        }
+        return isEntity(target) ? !target.isAssignableTo(EnhancedEntity.class) : entitySuperclasses.contains(target.getName());
     }
 
     @Override
     public DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type,
                                         ClassFileLocator classFileLocator) {
         MappedFields fields = MappedFields.of(type);
-        builder = builder
-                .defineField(INTERCEPTOR_FIELD, PropertyInterceptor.class,
-                        Visibility.PRIVATE, FieldPersistence.TRANSIENT, SyntheticState.SYNTHETIC)
-                .implement(EnhancedEntity.class)
-                .intercept(FieldAccessor.ofField(INTERCEPTOR_FIELD))
-                .annotateType(AnnotationDescription.Builder.ofType(EnhancedProperties.class)
-                        .defineArray("value", fields.names())
-                        .build());
-        List<FieldDescription.InDefinedShape> list = fields.list();
-        for (int property = 0; property < list.size(); property++) {
-            builder = defineAccessors(builder, list.get(property), property);
+        boolean entity = isEntity(type);
+        if (entity) {
+            requireEnhancedSuperclasses(type, fields);
+            builder = builder
+                    .defineField(INTERCEPTOR_FIELD, PropertyInterceptor.class,
+                            Visibility.PRIVATE, FieldPersistence.TRANSIENT, SyntheticState.SYNTHETIC)
+                    .implement(EnhancedEntity.class)
+                    .intercept(FieldAccessor.ofField(INTERCEPTOR_FIELD));
         }
-        return builder.visit(new FieldAccessRewriter(fields));
+        builder = builder.annotateType(AnnotationDescription.Builder.ofType(EnhancedProperties.class)
+                .defineArray("value", fields.names())
+                .build());
+        for (int property = 0; property < fields.size(); property++) {
+            if (fields.isOwn(property)) {
+                builder = defineAccessors(builder, fields.field(property), property, !entity);
+            }
+        }
+        return builder.visit(new FieldAccessRewriter(fields, entity));
+    }
+
+    /**
+     * A superclass's own methods read and write its fields, so it must be enhanced too: in this
+     * build, or in an earlier one. One in a jar that was not cannot be, and is refused here rather
+     * than leaving its changes untracked.
+     */
+    private void requireEnhancedSuperclasses(TypeDescription type, MappedFields fields) {
+        for (TypeDescription s : fields.mappedSuperclasses()) {
+            if (!inBuild.contains(s.getName())
+                    && !s.getDeclaredAnnotations().isAnnotationPresent(EnhancedProperties.class)) {
+                throw new IllegalStateException(type.getName() + " inherits the mapped fields " + fields.declaredNames(s)
+                        + " from " + s.getName() + ", which is not part of this build and was not enhanced, so changes"
+                        + " its own methods make could not be tracked: compile " + s.getSimpleName() + " in the same"
+                        + " module as " + type.getSimpleName() + ", or mark those fields @Transient or transient");
+            }
+        }
+    }
+
+    private static boolean isEntity(TypeDescription type) {
+        return DescriptionHierarchy.INSTANCE.isEntity(type);
     }
 
     private static DynamicType.Builder<?> defineAccessors(DynamicType.Builder<?> builder,
-                                                          FieldDescription.InDefinedShape field, int property) {
+                                                          FieldDescription.InDefinedShape field, int property,
+                                                          boolean inSuperclass) {
         TypeDescription fieldType = field.getType().asErasure();
-        // Private and synthetic: not callable or overridable from outside, and skipped by tools
-        // that list the class's own methods.
+        // Synthetic: skipped by tools that list the class's own methods. Private in an entity; in a
+        // superclass protected (and final), so that the entity's own code can call them for the
+        // inherited fields it accesses.
+        Visibility visibility = inSuperclass ? Visibility.PROTECTED : Visibility.PRIVATE;
         return builder
                 .defineMethod(readerName(field.getName()), fieldType,
-                        Visibility.PRIVATE, MethodManifestation.FINAL, SyntheticState.SYNTHETIC)
-                .intercept(new Implementation.Simple(AccessorAppender.reader(field, property)))
+                        visibility, MethodManifestation.FINAL, SyntheticState.SYNTHETIC)
+                .intercept(new Implementation.Simple(AccessorAppender.reader(field, property, inSuperclass)))
                 .defineMethod(writerName(field.getName()), void.class,
-                        Visibility.PRIVATE, MethodManifestation.FINAL, SyntheticState.SYNTHETIC)
+                        visibility, MethodManifestation.FINAL, SyntheticState.SYNTHETIC)
                 .withParameters(fieldType)
-                .intercept(new Implementation.Simple(AccessorAppender.writer(field, property)));
+                .intercept(new Implementation.Simple(AccessorAppender.writer(field, property, inSuperclass)));
     }
 
     /** Name of the generated reader of field {@code field}. */
