@@ -123,8 +123,6 @@ class MetamodelProcessorTest {
     @CsvSource({
             "Long, java.lang.Long, true",
             "Integer, java.lang.Integer, true",
-            "long, java.lang.Long, false",
-            "int, java.lang.Integer, false",
             "String, java.lang.String, false",
             "java.util.UUID, java.util.UUID, false"})
     void idIsThePrimaryKeyAndIsGeneratedOnlyForBoxedLongAndIntegerIds(String idType, String columnType, boolean generated)
@@ -285,15 +283,86 @@ class MetamodelProcessorTest {
     }
 
     @Test
-    void inheritedFieldsAreNotMappedOnlyThoseDeclaredInTheEntity() throws Exception {
-        Compilation c = compile(source("p.Base", "package p; public class Base { Long createdBy; }"),
+    void inheritedFieldsAreMappedFirstTheIdAndVersionIncludedFromSuperclassesInAnyPackage() throws Exception {
+        Compilation c = compile(source("q.Base", """
+                        package q;
+                        public abstract class Base {
+                            @io.athanor.orm.annotations.Id private Long id;
+                            protected java.time.Instant createdAt;
+                            private static int counter;
+                            @io.athanor.orm.annotations.Transient String scratch;
+                        }
+                        """),
+                source("p.Middle", """
+                        package p;
+                        public abstract class Middle extends q.Base { String createdBy; @io.athanor.orm.annotations.Version int rev; }
+                        """),
+                source("p.Stuff", """
+                        package p;
+                        import io.athanor.orm.annotations.*;
+                        @Entity
+                        public class Stuff extends Middle { String name; }
+                        """));
+        Table table = c.table("p.Stuff_");
+        assertEquals(List.of("id", "created_at", "created_by", "rev", "name"), names(table));
+        assertEquals(List.of(table.column("id")), table.primaryKey());
+        assertTrue(table.column("id").isGenerated());
+        assertFalse(table.column("rev").isNullable());
+        assertColumnFields(c, "p.Stuff_", Map.of("id", "id", "createdAt", "created_at", "createdBy", "created_by",
+                "rev", "rev", "name", "name"));
+    }
+
+    @Test
+    void aFieldHidingAnInheritedOneIsACompileErrorNamingBoth() {
+        Compilation c = compileFailing(source("p.Base", "package p; public class Base { String name; }"),
                 source("p.Stuff", """
                         package p;
                         import io.athanor.orm.annotations.*;
                         @Entity
                         public class Stuff extends Base { @Id Long id; String name; }
                         """));
-        assertEquals(List.of("id", "name"), names(c.table("p.Stuff_")));
+        assertError(c, "Stuff.name:", "hides", "p.Base.name");
+        assertNoMetamodel("p.Stuff_");
+    }
+
+    @Test
+    void anEntityExtendingAnEntityIsACompileErrorNamingBoth() {
+        Compilation c = compileFailing(source("p.Base", """
+                        package p;
+                        @io.athanor.orm.annotations.Entity
+                        public class Base { @io.athanor.orm.annotations.Id Long id; }
+                        """),
+                source("p.Stuff", """
+                        package p;
+                        @io.athanor.orm.annotations.Entity
+                        public class Stuff extends Base { String name; }
+                        """));
+        assertError(c, "Stuff extends the entity", "Base", "not supported");
+        assertNoMetamodel("p.Stuff_");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"long, Long", "int, Integer"})
+    void aPrimitiveIdIsACompileErrorNamingTheFieldAndTheBoxedTypeToUse(String type, String boxed) {
+        Compilation c = compileFailing(source("p.Stuff", """
+                package p;
+                import io.athanor.orm.annotations.*;
+                @Entity
+                public class Stuff { @Id %s id; String name; }
+                """.formatted(type)));
+        assertError(c, "Stuff.id:", "primitive @Id (" + type + ")", "declare it " + boxed);
+        assertNoMetamodel("p.Stuff_");
+    }
+
+    @Test
+    void aPrimitiveIdInASuperclassIsACompileErrorOnTheEntityNamingWhereItIsDeclared() {
+        Compilation c = compileFailing(source("p.Base", "package p; public class Base { @io.athanor.orm.annotations.Id long id; }"),
+                source("p.Stuff", """
+                        package p;
+                        @io.athanor.orm.annotations.Entity
+                        public class Stuff extends Base { String name; }
+                        """));
+        assertError(c, "Stuff.id (declared in Base):", "primitive @Id (long)", "declare it Long");
     }
 
     @Test

@@ -9,6 +9,11 @@ import java.util.List;
 /**
  * The state transitions of objects in one session (transient, pending, persistent, deleted,
  * detached), and what commit, rollback and close do to every object.
+ *
+ * <p>An object of a class that was not enhanced cannot reload a value when it is read, so it is
+ * never left expired: expiring it reloads it at once, {@code commit()} keeps its values (the ones
+ * the database then held), {@code rollback()} detaches it (see
+ * {@code SessionFactory.Builder.allowUnenhanced}).
  */
 final class Lifecycle {
     private final SessionImpl session;
@@ -129,12 +134,24 @@ final class Lifecycle {
         if (s.status != ObjectState.PERSISTENT) {
             return;
         }
+        if (!s.mapping.enhanced()) {
+            reload(s);
+            return;
+        }
         s.expired = s.mapping.allProperties() & ~EntityMapping.bit(s.mapping.id().index());
         if (s.mapping.enhanced()) {
             s.modified = 0;
             s.committed = null;
             s.unpin();
             session.unitOfWork().changed.remove(s);
+        }
+    }
+
+    /** Expiry of an unenhanced object: reloaded from its row now; its row gone, it leaves the session. */
+    private void reload(InstanceState s) {
+        Object entity = s.get();
+        if (entity != null && !session.loader().refreshIfPresent(s, entity)) {
+            forget(s);
         }
     }
 
@@ -154,7 +171,12 @@ final class Lifecycle {
         deletedInTransaction.clear();
         insertedInTransaction.clear();
         if (expire) {
-            session.identityMap().forEachLive(this::expire);
+            // Not an unenhanced object: reloading it would begin a new transaction, and its values are the committed ones.
+            session.identityMap().forEachLive(s -> {
+                if (s.mapping.enhanced()) {
+                    expire(s);
+                }
+            });
         }
     }
 
@@ -185,8 +207,12 @@ final class Lifecycle {
         }
         uow.clear();
         for (InstanceState s : session.identityMap().all()) {
+            if (!s.mapping.enhanced()) {
+                forget(s); // its fields may hold values the rollback undid, and it cannot reload them when read
+                continue;
+            }
             s.modified = 0;
-            s.committed = s.mapping.enhanced() ? null : s.committed;
+            s.committed = null;
             s.unpin();
             expire(s);
         }
