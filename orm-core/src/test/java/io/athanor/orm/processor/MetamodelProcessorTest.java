@@ -321,7 +321,8 @@ class MetamodelProcessorTest {
                         @Entity
                         public class Stuff extends Base { @Id Long id; String name; }
                         """));
-        assertError(c, "Stuff.name:", "hides", "p.Base.name");
+        assertError(c, "Stuff.name:", "hides the field Base.name");
+        assertEquals(1, c.errors().size(), c.errors().toString());
         assertNoMetamodel("p.Stuff_");
     }
 

@@ -129,10 +129,11 @@ public final class FieldRule {
                 }
                 Mapped<T, F> hidden = byName.put(facts.name(), m);
                 if (hidden != null && (facts.mapped() || hidden.facts().mapped())) {
-                    problems.add(new Problem<>(type, field, where(m, entity, hierarchy) + " hides the field "
+                    problems.add(new Problem<>(type, field, where(m, entity, hierarchy) + ": hides the field "
                             + hierarchy.typeName(hidden.declaringType()) + "." + facts.name()
                             + " of its superclass; a mapped field cannot hide or be hidden by another of the same"
                             + " name: rename one of them"));
+                    continue;
                 }
                 if (facts.mapped()) {
                     mapped.add(m);

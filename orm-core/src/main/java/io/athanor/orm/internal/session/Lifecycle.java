@@ -243,8 +243,10 @@ final class Lifecycle {
                 ((io.athanor.orm.enhance.EnhancedEntity) entity).$athanor$interceptor(null);
             }
         }
-        if (entity != null && !s.mapping.enhanced()) {
-            session.snapshotStates.remove(entity); // only objects of classes that are not enhanced are in there
+        if (entity != null && !s.mapping.enhanced() && s.status == null) {
+            // Only objects of classes that are not enhanced are in there; a detached one stays, so that
+            // state() says DETACHED and add() re-attaches it with its snapshot.
+            session.snapshotStates.remove(entity);
         }
     }
 }

@@ -204,7 +204,7 @@ public final class SessionImpl implements Session {
         if (s != null) {
             return s.status;
         }
-        InstanceState foreign = InstanceState.of(entity);
+        InstanceState foreign = InstanceState.of(entity) != null ? InstanceState.of(entity) : snapshotStates.get(entity);
         if (foreign != null && foreign.status != null) {
             return foreign.session == null && foreign.status != ObjectState.PENDING ? ObjectState.DETACHED : foreign.status;
         }
@@ -254,10 +254,10 @@ public final class SessionImpl implements Session {
     /** The state of an object of this session, or null. */
     InstanceState stateOf(Object entity) {
         InstanceState s = InstanceState.of(entity);
-        if (s != null) {
-            return s.session == this ? s : null;
+        if (s == null && !snapshotStates.isEmpty()) {
+            s = snapshotStates.get(entity); // kept after detaching too, to say DETACHED and to re-add it
         }
-        return snapshotStates.isEmpty() ? null : snapshotStates.get(entity);
+        return s != null && s.session == this ? s : null;
     }
 
     boolean hasSnapshotObjects() {
