@@ -23,23 +23,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * mapped fields to a {@link PropertyInterceptor}, so the session learns which properties changed
  * and can reload expired ones on access, without comparing snapshots.
  *
- * <p>It matches classes annotated {@link Entity @Entity} that do not yet implement
- * {@link EnhancedEntity} (so running it twice changes nothing) and, for each:
+ * <p>It matches classes annotated {@link Entity @Entity} that were not enhanced yet (so running it
+ * twice changes nothing), and the superclasses of those entities that are part of the same build
+ * (Byte Buddy's build engine shows it every class first: {@link #onPreprocess}). The mapped fields
+ * are those {@link FieldRule} selects: the instance fields of the class and its superclasses that are
+ * neither static, {@code transient}, {@code @Transient} nor synthetic, superclass fields first, each
+ * class's in class-file order; a field's position is its property number. For each entity it:
  * <ul>
  *   <li>adds the field {@code private transient PropertyInterceptor $athanor$interceptor} and
  *       implements {@link EnhancedEntity} as its getter and setter;</li>
  *   <li>annotates the class {@link EnhancedProperties @EnhancedProperties} with the mapped field
- *       names: fields declared in the class itself that are neither static, {@code transient},
- *       {@code @Transient} nor synthetic, in class-file order; a field's position is its property
- *       number;</li>
- *   <li>adds, per mapped field {@code f} of number {@code i}, the private accessors
- *       {@code $athanor$read$f()} and {@code $athanor$write$f(value)}, which call
+ *       names, inherited ones included;</li>
+ *   <li>adds, per mapped field {@code f} it declares itself, of number {@code i}, the private
+ *       accessors {@code $athanor$read$f()} and {@code $athanor$write$f(value)}, which call
  *       {@code beforeRead(this, i)} or {@code beforeWrite(this, i)} on the installed interceptor,
  *       if any, and then read or write the field;</li>
- *   <li>rewrites every read and write of a mapped field in every method and constructor of the
- *       class into a call of the matching accessor, whatever the receiver ({@code this.count++},
- *       {@code other.name = x}, a lambda body in the class).</li>
+ *   <li>rewrites every read and write of a mapped field, its own or an inherited one, in every
+ *       method and constructor of the class into a call of the matching accessor, whatever the
+ *       receiver ({@code this.count++}, {@code other.name = x}, a lambda body in the class).</li>
  * </ul>
+ * A superclass of entities gets the same, but no interceptor field (each entity holds its own;
+ * the superclass's accessors, {@code protected final} so the entities' code can call them, ask the
+ * object for it through {@link EnhancedEntity}), and its {@code @EnhancedProperties} lists the
+ * fields of its own hierarchy, which are the first ones of every entity extending it. A superclass
+ * that declares mapped fields but is not part of the build (it comes from a jar) and was not
+ * enhanced is refused with an error naming it: its own methods could not be rewritten.
  *
  * <p>Build use: the Maven plugin {@code net.bytebuddy:byte-buddy-maven-plugin}, goal
  * {@code transform}, whose transformation names this class and the artifact that holds it (the

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads an entity class into an {@link EntityMapping} by reflection, with the same rules as the
- * metamodel processor ({@link MappingRules}), so {@code X_.TABLE} and the runtime table agree.
+ * metamodel processor ({@link FieldRule}, {@link MappingRules}), so {@code X_.TABLE} and the runtime
+ * table agree.
  * Every failure names the class and, where there is one, the field.
  */
 public final class MappingReader {
