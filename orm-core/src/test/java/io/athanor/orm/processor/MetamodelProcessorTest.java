@@ -313,6 +313,20 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void fieldsOfASuperclassReadFromAClassFileKeepTheirDeclarationOrder() throws Exception {
+        compile(source("q.Base", """
+                package q;
+                public abstract class Base { protected String zeta; protected Integer alpha; @io.athanor.orm.annotations.Id Long mid; }
+                """));
+        Compilation c = compile(source("p.Stuff", """
+                package p;
+                @io.athanor.orm.annotations.Entity
+                public class Stuff extends q.Base { String name; }
+                """));
+        assertEquals(List.of("zeta", "alpha", "mid", "name"), names(c.table("p.Stuff_")));
+    }
+
+    @Test
     void aFieldHidingAnInheritedOneIsACompileErrorNamingBoth() {
         Compilation c = compileFailing(source("p.Base", "package p; public class Base { String name; }"),
                 source("p.Stuff", """
@@ -770,8 +784,10 @@ class MetamodelProcessorTest {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         // The annotations (orm-core) and Table/Column (orm-sql), wherever the build put them.
+        // And the output directory, so that a later compile sees the classes of an earlier one.
         String classpath = Arrays.stream(new Class<?>[] {Entity.class, Table.class})
-                .map(k -> pathOf(k).toString()).distinct().collect(Collectors.joining(java.io.File.pathSeparator));
+                .map(k -> pathOf(k).toString()).distinct().collect(Collectors.joining(java.io.File.pathSeparator))
+                + java.io.File.pathSeparator + out;
         List<String> options = List.of("-d", out.toString(), "-classpath", classpath, "-Xlint:all,-processing");
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
             JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics, options, null,
