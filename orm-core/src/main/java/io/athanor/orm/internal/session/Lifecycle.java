@@ -139,12 +139,10 @@ final class Lifecycle {
             return;
         }
         s.expired = s.mapping.allProperties() & ~EntityMapping.bit(s.mapping.id().index());
-        if (s.mapping.enhanced()) {
-            s.modified = 0;
-            s.committed = null;
-            s.unpin();
-            session.unitOfWork().changed.remove(s);
-        }
+        s.modified = 0;
+        s.committed = null;
+        s.unpin();
+        session.unitOfWork().changed.remove(s);
     }
 
     /** Expiry of an unenhanced object: reloaded from its row now; its row gone, it leaves the session. */
