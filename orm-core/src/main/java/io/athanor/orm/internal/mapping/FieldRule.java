@@ -103,23 +103,46 @@ public final class FieldRule {
 
     /** Applies the rule to {@code entity} and its superclasses. */
     public static <T, F> Selection<T, F> select(T entity, Hierarchy<T, F> hierarchy) {
-        String entityName = hierarchy.typeName(entity);
         List<Problem<T, F>> problems = new ArrayList<>();
+        List<Mapped<T, F>> mapped = collect(entity, hierarchy, problems);
+        Mapped<T, F> id = single(mapped, true, entity, hierarchy, problems);
+        Mapped<T, F> version = single(mapped, false, entity, hierarchy, problems);
+        if (id == null) {
+            problems.add(new Problem<>(entity, null, hierarchy.typeName(entity) + ": an @Entity class needs an @Id field"));
+        } else {
+            checkId(id, entity, hierarchy, problems);
+        }
+        if (version != null && !MappingRules.VERSION_TYPES.contains(MappingRules.boxed(version.facts().typeName()))) {
+            problems.add(new Problem<>(version.declaringType(), version.field(), where(version, entity, hierarchy)
+                    + ": unsupported @Version type " + version.facts().typeName() + "; supported: "
+                    + MappingRules.describe(MappingRules.VERSION_TYPES)));
+        }
+        return new Selection<>(List.copyOf(mapped), id, version, List.copyOf(problems));
+    }
+
+    /** The class and its superclasses below the first entity superclass (refused), the farthest first. */
+    private static <T, F> List<T> chain(T entity, Hierarchy<T, F> hierarchy, List<Problem<T, F>> problems) {
         List<T> chain = new ArrayList<>();
         chain.add(entity);
         for (T t = hierarchy.superclass(entity); t != null; t = hierarchy.superclass(t)) {
             if (hierarchy.isEntity(t)) {
-                problems.add(new Problem<>(entity, null, entityName + " extends the entity " + hierarchy.typeName(t)
-                        + ": an entity cannot extend another entity (entity inheritance is not supported); remove @Entity"
-                        + " from " + hierarchy.typeName(t) + " to inherit its fields as a plain superclass"));
+                problems.add(new Problem<>(entity, null, hierarchy.typeName(entity) + " extends the entity "
+                        + hierarchy.typeName(t) + ": an entity cannot extend another entity (entity inheritance is not"
+                        + " supported); remove @Entity from " + hierarchy.typeName(t)
+                        + " to inherit its fields as a plain superclass"));
                 break;
             }
             chain.add(t);
         }
-        Collections.reverse(chain); // superclass fields first
+        Collections.reverse(chain);
+        return chain;
+    }
+
+    /** The mapped fields, superclass fields first; hiding and misplaced annotations are problems. */
+    private static <T, F> List<Mapped<T, F>> collect(T entity, Hierarchy<T, F> hierarchy, List<Problem<T, F>> problems) {
         List<Mapped<T, F>> mapped = new ArrayList<>();
         Map<String, Mapped<T, F>> byName = new HashMap<>();
-        for (T type : chain) {
+        for (T type : chain(entity, hierarchy, problems)) {
             for (F field : hierarchy.declaredFields(type)) {
                 FieldFacts facts = hierarchy.facts(field);
                 Mapped<T, F> m = new Mapped<>(type, field, facts);
@@ -133,29 +156,14 @@ public final class FieldRule {
                             + hierarchy.typeName(hidden.declaringType()) + "." + facts.name()
                             + " of its superclass; a mapped field cannot hide or be hidden by another of the same"
                             + " name: rename one of them"));
-                    continue;
-                }
-                if (facts.mapped()) {
+                } else if (facts.mapped()) {
                     mapped.add(m);
                 } else {
                     annotationOnUnmapped(m, entity, hierarchy, problems);
                 }
             }
         }
-        Mapped<T, F> id = single(mapped, true, entity, hierarchy, problems);
-        Mapped<T, F> version = single(mapped, false, entity, hierarchy, problems);
-        if (id == null) {
-            problems.add(new Problem<>(entity, null, entityName + ": an @Entity class needs an @Id field"));
-        }
-        if (id != null) {
-            checkId(id, entity, hierarchy, problems);
-        }
-        if (version != null && !MappingRules.VERSION_TYPES.contains(MappingRules.boxed(version.facts().typeName()))) {
-            problems.add(new Problem<>(version.declaringType(), version.field(), where(version, entity, hierarchy)
-                    + ": unsupported @Version type " + version.facts().typeName() + "; supported: "
-                    + MappingRules.describe(MappingRules.VERSION_TYPES)));
-        }
-        return new Selection<>(List.copyOf(mapped), id, version, List.copyOf(problems));
+        return mapped;
     }
 
     /**
