@@ -204,7 +204,10 @@ public final class SessionImpl implements Session {
         if (s != null) {
             return s.status;
         }
-        InstanceState foreign = InstanceState.of(entity) != null ? InstanceState.of(entity) : snapshotStates.get(entity);
+        InstanceState foreign = InstanceState.of(entity);
+        if (foreign == null) {
+            foreign = snapshotStates.get(entity); // an unenhanced object this session detached
+        }
         if (foreign != null && foreign.status != null) {
             return foreign.session == null && foreign.status != ObjectState.PENDING ? ObjectState.DETACHED : foreign.status;
         }
