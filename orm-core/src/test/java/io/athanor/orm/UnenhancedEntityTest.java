@@ -192,6 +192,25 @@ class UnenhancedEntityTest {
         assertEquals(List.of(7), foosInDatabase());
     }
 
+    @Test
+    void anObjectDetachedByRollbackIsReattachedByAddAndItsChangeWritten() throws Exception {
+        Field foo = plain.getField("foo");
+        try (Session s = sf.openSession()) {
+            s.add(newPlain(1, "a"));
+            s.commit();
+            Object first = s.query(plain).one();
+            s.rollback();
+            assertEquals(ObjectState.DETACHED, s.state(first));
+            foo.set(first, 9);
+            s.add(first);
+            assertEquals(ObjectState.PERSISTENT, s.state(first));
+            assertTrue(s.isDirty(first));
+            s.commit();
+        }
+        assertEquals(List.of("UPDATE \"plain\" SET \"foo\" = ? WHERE \"id\" = ?"), updates);
+        assertEquals(List.of(9), foosInDatabase());
+    }
+
     private Table table() {
         return io.athanor.orm.internal.mapping.MappingReader.read(plain, 0).table();
     }
