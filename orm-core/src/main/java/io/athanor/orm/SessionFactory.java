@@ -26,6 +26,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionFactory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionFactory.class);
+    /** Why build() refuses unenhanced classes, and the build step to add. */
+    private static final String MISSING_ENHANCEMENT = """
+            these entity classes were not enhanced by the build: %s. Add the enhancement step to the module \
+            that compiles them: the Maven plugin net.bytebuddy:byte-buddy-maven-plugin (1.18.7 or newer), goal \
+            "transform", configured with
+              <transformation>
+                <groupId>io.athanor</groupId>
+                <artifactId>orm-core</artifactId>
+                <version><!-- the orm-core version you depend on --></version>
+                <plugin>io.athanor.orm.enhance.EntityEnhancer</plugin>
+              </transformation>
+            (see the README, "Using Athanor in your project"). Without it, changes are found only by comparing \
+            snapshots and an expired value cannot reload when read; to accept that, build the factory with \
+            SessionFactory.builder().allowUnenhanced(true).""";
 
     private final OrmContext context;
     private final boolean ownsDatabase;
@@ -61,13 +75,21 @@ public final class SessionFactory implements AutoCloseable {
         }
     }
 
-    /** Settings for a {@link SessionFactory}. */
+    /**
+     * Settings for a {@link SessionFactory}.
+     *
+     * <p><b>Enhancement.</b> Entity classes are enhanced at build time by the
+     * {@code net.bytebuddy:byte-buddy-maven-plugin} running {@code io.athanor.orm.enhance.EntityEnhancer}
+     * (see {@link #allowUnenhanced(boolean)}); {@link #build()} refuses a class that was not, naming
+     * it and that build step, unless {@code allowUnenhanced(true)}.
+     */
     public static final class Builder {
         private String url;
         private Database database;
         private final Set<Class<?>> entities = new LinkedHashSet<>();
         private boolean expireOnCommit = true;
         private boolean autoflush = true;
+        private boolean allowUnenhanced;
 
         private Builder() {
         }
@@ -102,6 +124,31 @@ public final class SessionFactory implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Accepts entity classes that the build did not enhance (default false: {@link #build()}
+         * refuses them). An enhanced object reports every read and write of its fields; an
+         * unenhanced one cannot, so the session finds its changes by comparing snapshots at flush,
+         * and, since it cannot reload a value when it is read, <b>never leaves such an object
+         * expired</b>:
+         * <ul>
+         *   <li>{@code expire(obj)}, {@code expireAll()} and the synchronization of a bulk statement
+         *       (a SET value it cannot compute, criteria it cannot evaluate on the object) reload it
+         *       at once from its row, in the session's transaction, as {@code refresh(obj)} would;
+         *       if the row is gone, the object leaves the session (detached);</li>
+         *   <li>{@code commit()} does not expire it, even with {@link #expireOnCommit(boolean)}: it
+         *       keeps the values it had at commit, which the database then held; call
+         *       {@code refresh(obj)} to see later changes made by other transactions;</li>
+         *   <li>{@code rollback()} detaches it (its fields may hold values the rollback undid):
+         *       {@code state(obj)} is {@code DETACHED}, {@code contains(obj)} false; load it again.</li>
+         * </ul>
+         * So every value read from an unenhanced object is the database's as of its last load,
+         * flush or commit by this session, or the object is plainly detached.
+         */
+        public Builder allowUnenhanced(boolean allow) {
+            this.allowUnenhanced = allow;
+            return this;
+        }
+
         public SessionFactory build() {
             if ((url == null) == (database == null)) {
                 throw new IllegalStateException("give exactly one of url(...) or database(...)");
@@ -110,14 +157,20 @@ public final class SessionFactory implements AutoCloseable {
                 throw new IllegalStateException("no entities: list them with entities(...)");
             }
             List<EntityMapping<?>> mappings = new ArrayList<>();
+            List<String> unenhanced = new ArrayList<>();
             for (Class<?> c : entities) {
                 EntityMapping<?> m = MappingReader.read(c, mappings.size());
                 if (!m.enhanced()) {
-                    LOG.warn("{} is not enhanced: changes are found by comparing snapshots at flush, and expired values "
-                            + "are not reloaded when read (only by refresh() or a query). Add the byte-buddy-maven-plugin "
-                            + "with io.athanor.orm.enhance.EntityEnhancer to your build (see the README).", c.getName());
+                    unenhanced.add(c.getName());
                 }
                 mappings.add(m);
+            }
+            if (!unenhanced.isEmpty() && !allowUnenhanced) {
+                throw new MappingException(MISSING_ENHANCEMENT.formatted(String.join(", ", unenhanced)));
+            }
+            if (!unenhanced.isEmpty()) {
+                LOG.info("not enhanced (allowUnenhanced): {}; changes are found by snapshot comparison at flush and "
+                        + "such objects are never left expired (see SessionFactory.Builder.allowUnenhanced)", unenhanced);
             }
             Database db = database != null ? database : Database.open(url);
             try {

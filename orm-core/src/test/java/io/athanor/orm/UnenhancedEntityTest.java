@@ -3,6 +3,7 @@ package io.athanor.orm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.athanor.orm.annotations.Entity;
@@ -27,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A class the build did not enhance still works: changes are found by comparing snapshots at
- * flush. The class is made at test time so the build-time enhancer never sees it.
+ * A class the build did not enhance is refused by {@code build()} unless the factory allows it;
+ * then it works with changes found by comparing snapshots at flush, and the session never leaves
+ * such an object expired (it cannot reload on read). The class is made at test time so the
+ * build-time enhancer never sees it.
  */
 class UnenhancedEntityTest {
     @TempDir
@@ -52,7 +55,7 @@ class UnenhancedEntityTest {
                 updates.add(sql);
             }
         }).build();
-        sf = SessionFactory.builder().database(db).entities(plain).build();
+        sf = SessionFactory.builder().database(db).entities(plain).allowUnenhanced(true).build();
         sf.createTables();
     }
 
@@ -111,5 +114,109 @@ class UnenhancedEntityTest {
             s.commit();
         }
         assertEquals(List.of(6), foosInDatabase());
+    }
+
+    @Test
+    void buildRefusesAnUnenhancedClassNamingItAndTheMissingBuildStep() {
+        MappingException e = assertThrows(MappingException.class,
+                () -> SessionFactory.builder().database(db).entities(plain).build());
+        assertTrue(e.getMessage().contains("io.athanor.orm.runtime.Plain"), e.getMessage());
+        assertTrue(e.getMessage().contains("byte-buddy-maven-plugin"), e.getMessage());
+        assertTrue(e.getMessage().contains("<plugin>io.athanor.orm.enhance.EntityEnhancer</plugin>"), e.getMessage());
+        assertTrue(e.getMessage().contains("allowUnenhanced(true)"), e.getMessage());
+    }
+
+    @Test
+    void afterCommitAnEvaluateBulkUpdateStillUpdatesTheLoadedObject() throws Exception {
+        Field foo = plain.getField("foo");
+        try (Session s = sf.openSession()) {
+            s.add(newPlain(1, "a"));
+            s.commit();
+            Object first = s.query(plain).one();
+            s.commit();
+            s.query(plain).update(Map.of(fooColumn(), fooColumn().plus(5)), Synchronize.EVALUATE);
+            assertEquals(6, foo.get(first), "the getter must not return the value from before the update");
+            assertEquals(ObjectState.PERSISTENT, s.state(first));
+        }
+    }
+
+    @Test
+    void expireReloadsAtOnceFromTheRow() throws Exception {
+        Field foo = plain.getField("foo");
+        try (Session s = sf.openSession()) {
+            s.add(newPlain(1, "a"));
+            s.commit();
+            Object first = s.query(plain).one();
+            s.execute(Sql.update(table()).set(fooColumn(), 42));
+            s.expire(first);
+            assertEquals(42, foo.get(first));
+            s.execute(Sql.update(table()).set(fooColumn(), 43));
+            s.expireAll();
+            assertEquals(43, foo.get(first));
+            assertFalse(s.isDirty(first));
+        }
+    }
+
+    @Test
+    void expireOfAnObjectWhoseRowIsGoneDetachesIt() throws Exception {
+        try (Session s = sf.openSession()) {
+            s.add(newPlain(1, "a"));
+            s.commit();
+            Object first = s.query(plain).one();
+            s.execute(Sql.deleteFrom(table()));
+            s.expire(first);
+            assertEquals(ObjectState.DETACHED, s.state(first));
+            assertFalse(s.contains(first));
+        }
+    }
+
+    @Test
+    void commitKeepsTheCommittedValuesAndRollbackDetaches() throws Exception {
+        Field foo = plain.getField("foo");
+        try (Session s = sf.openSession()) {
+            s.add(newPlain(1, "a"));
+            s.commit();
+            Object first = s.query(plain).one();
+            foo.set(first, 7);
+            s.commit();
+            assertEquals(ObjectState.PERSISTENT, s.state(first));
+            assertEquals(7, foo.get(first));
+            foo.set(first, 8);
+            s.flush();
+            s.rollback();
+            assertEquals(ObjectState.DETACHED, s.state(first), "its 8 was rolled back; the session disowns it");
+            assertFalse(s.contains(first));
+            Object again = s.query(plain).one();
+            assertEquals(7, foo.get(again));
+        }
+        assertEquals(List.of(7), foosInDatabase());
+    }
+
+    @Test
+    void anObjectDetachedByRollbackIsReattachedByAddAndItsChangeWritten() throws Exception {
+        Field foo = plain.getField("foo");
+        try (Session s = sf.openSession()) {
+            s.add(newPlain(1, "a"));
+            s.commit();
+            Object first = s.query(plain).one();
+            s.rollback();
+            assertEquals(ObjectState.DETACHED, s.state(first));
+            foo.set(first, 9);
+            s.add(first);
+            assertEquals(ObjectState.PERSISTENT, s.state(first));
+            assertTrue(s.isDirty(first));
+            s.commit();
+        }
+        assertEquals(List.of("UPDATE \"plain\" SET \"foo\" = ? WHERE \"id\" = ?"), updates);
+        assertEquals(List.of(9), foosInDatabase());
+    }
+
+    private Table table() {
+        return io.athanor.orm.internal.mapping.MappingReader.read(plain, 0).table();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Column<Integer> fooColumn() {
+        return (Column<Integer>) table().column("foo");
     }
 }

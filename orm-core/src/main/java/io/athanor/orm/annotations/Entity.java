@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Marks a class as mapped to a table. The class must not be final and needs a no-argument
  * constructor (any visibility). Every non-static, non-{@code transient} field is a mapped column
- * unless marked {@link Transient}.
+ * unless marked {@link Transient}, and so is every such field of its superclasses, which must not
+ * be entities themselves: their columns come first (a plain superclass works like JPA's mapped
+ * superclass, with nothing to annotate). A field may not hide a superclass field of the same name.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

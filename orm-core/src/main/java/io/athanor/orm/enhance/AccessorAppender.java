@@ -17,6 +17,13 @@ import net.bytebuddy.jar.asm.Type;
  * void $athanor$write$f(T v) { PropertyInterceptor p = this.$athanor$interceptor; if (p != null) p.beforeWrite(this, i); this.f = v; }
  * }</pre>
  *
+ * <p>An accessor of a field that a superclass of entities declares cannot read an interceptor
+ * field: the entity subclass holds it. It asks the object instead, which costs an interface call:
+ *
+ * <pre>{@code
+ * if (this instanceof EnhancedEntity) { PropertyInterceptor p = ((EnhancedEntity) this).$athanor$interceptor(); if (p != null) p.beforeRead(this, i); }
+ * }</pre>
+ *
  * <p>The code is emitted as plain ASM instructions with its one stack map frame written by hand:
  * Byte Buddy does not compute frames for generated methods, and asking it to recompute frames for
  * the whole class would also touch the user's methods, which the enhancer otherwise leaves intact
@@ -27,24 +34,30 @@ final class AccessorAppender implements ByteCodeAppender {
     private static final String INTERCEPTOR_DESCRIPTOR = Type.getDescriptor(PropertyInterceptor.class);
     private static final String CALLBACK_DESCRIPTOR = "(Ljava/lang/Object;I)V";
 
+    private static final String ENHANCED = Type.getInternalName(EnhancedEntity.class);
+    private static final String GET_INTERCEPTOR_DESCRIPTOR = "()" + INTERCEPTOR_DESCRIPTOR;
+
     private final FieldDescription.InDefinedShape field;
     private final int property;
     private final boolean write;
+    /** True in a superclass of entities, which holds no interceptor field. */
+    private final boolean inSuperclass;
 
-    private AccessorAppender(FieldDescription.InDefinedShape field, int property, boolean write) {
+    private AccessorAppender(FieldDescription.InDefinedShape field, int property, boolean write, boolean inSuperclass) {
         this.field = field;
         this.property = property;
         this.write = write;
+        this.inSuperclass = inSuperclass;
     }
 
     /** The body of {@code $athanor$read$<field>}. */
-    static AccessorAppender reader(FieldDescription.InDefinedShape field, int property) {
-        return new AccessorAppender(field, property, false);
+    static AccessorAppender reader(FieldDescription.InDefinedShape field, int property, boolean inSuperclass) {
+        return new AccessorAppender(field, property, false, inSuperclass);
     }
 
     /** The body of {@code $athanor$write$<field>}. */
-    static AccessorAppender writer(FieldDescription.InDefinedShape field, int property) {
-        return new AccessorAppender(field, property, true);
+    static AccessorAppender writer(FieldDescription.InDefinedShape field, int property, boolean inSuperclass) {
+        return new AccessorAppender(field, property, true, inSuperclass);
     }
 
     @Override
@@ -55,12 +68,22 @@ final class AccessorAppender implements ByteCodeAppender {
         int valueSize = write ? fieldType.getSize() : 0;
         int local = 1 + valueSize;
 
+        Label skip = new Label();
         // Read the interceptor once into a local: the callback may replace or remove it.
-        mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitFieldInsn(Opcodes.GETFIELD, owner, EntityEnhancer.INTERCEPTOR_FIELD, INTERCEPTOR_DESCRIPTOR);
+        if (inSuperclass) {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitTypeInsn(Opcodes.INSTANCEOF, ENHANCED);
+            mv.visitJumpInsn(Opcodes.IFEQ, skip);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, ENHANCED);
+            mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, ENHANCED, EntityEnhancer.INTERCEPTOR_FIELD,
+                    GET_INTERCEPTOR_DESCRIPTOR, true);
+        } else {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitFieldInsn(Opcodes.GETFIELD, owner, EntityEnhancer.INTERCEPTOR_FIELD, INTERCEPTOR_DESCRIPTOR);
+        }
         mv.visitVarInsn(Opcodes.ASTORE, local);
         mv.visitVarInsn(Opcodes.ALOAD, local);
-        Label skip = new Label();
         mv.visitJumpInsn(Opcodes.IFNULL, skip);
         mv.visitVarInsn(Opcodes.ALOAD, local);
         mv.visitVarInsn(Opcodes.ALOAD, 0);
@@ -68,8 +91,13 @@ final class AccessorAppender implements ByteCodeAppender {
         mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, INTERCEPTOR, write ? "beforeWrite" : "beforeRead",
                 CALLBACK_DESCRIPTOR, true);
         mv.visitLabel(skip);
-        // The frame after the branch: the initial locals plus p (an "append" of one local).
-        mv.visitFrame(Opcodes.F_APPEND, 1, new Object[] {INTERCEPTOR}, 0, null);
+        if (inSuperclass) {
+            // Reached before p is stored too (not an EnhancedEntity): the initial locals only.
+            mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        } else {
+            // The frame after the branch: the initial locals plus p (an "append" of one local).
+            mv.visitFrame(Opcodes.F_APPEND, 1, new Object[] {INTERCEPTOR}, 0, null);
+        }
 
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         if (write) {

@@ -1,84 +1,88 @@
 package io.athanor.orm.enhance;
 
 import io.athanor.orm.annotations.Transient;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.type.TypeDescription;
-
-import java.util.ArrayList;
-import java.util.Collections;
+import io.athanor.orm.internal.mapping.FieldRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.type.TypeDescription;
 
 /**
- * The mapped fields of one entity class as the enhancer sees them: fields declared in the class
- * itself that are neither static, Java-{@code transient}, {@link Transient @Transient} nor
- * synthetic, in class-file order. A field's position in this list is its property number.
+ * The mapped fields of one class as the enhancer sees them, selected by the shared {@link FieldRule}:
+ * the fields of its superclasses first, then its own, in class-file order, leaving out static,
+ * Java-{@code transient}, {@link Transient @Transient} and synthetic ones. A field's position in
+ * this list is its property number. Because a superclass's fields come first, a superclass field
+ * has the same number in every class that extends it, so one enhanced superclass serves all its
+ * entities.
  *
  * <p>Synthetic fields are left out because the compiler adds them (an inner class's
  * {@code this$0}, say); they are no column, and {@code this$0} is written before the super
  * constructor runs, where no accessor may be called.
+ *
+ * <p>Mapping errors (a missing {@code @Id}, a hidden field) are left to the processor and to
+ * {@code SessionFactory.build()}, which report them with the class and field at fault.
  */
 final class MappedFields {
-    private final List<FieldDescription.InDefinedShape> fields;
-    private final Map<String, Integer> numbers;
+    private final TypeDescription type;
+    private final FieldRule.Selection<TypeDescription, FieldDescription.InDefinedShape> selection;
+    private final Map<String, Integer> numbers = new HashMap<>();
 
-    private MappedFields(List<FieldDescription.InDefinedShape> fields) {
-        this.fields = Collections.unmodifiableList(fields);
-        Map<String, Integer> byName = new HashMap<>();
+    private MappedFields(TypeDescription type, FieldRule.Selection<TypeDescription, FieldDescription.InDefinedShape> selection) {
+        this.type = type;
+        this.selection = selection;
+        List<FieldRule.Mapped<TypeDescription, FieldDescription.InDefinedShape>> fields = selection.fields();
         for (int i = 0; i < fields.size(); i++) {
-            byName.put(key(fields.get(i).getName(), fields.get(i).getDescriptor()), i);
+            numbers.put(key(fields.get(i).facts().name(), fields.get(i).field().getDescriptor()), i);
         }
-        this.numbers = byName;
     }
 
-    /** Collects the mapped fields of {@code type} in class-file order. */
+    /** Collects the mapped fields of {@code type} and its superclasses. */
     static MappedFields of(TypeDescription type) {
-        List<FieldDescription.InDefinedShape> mapped = new ArrayList<>();
-        for (FieldDescription.InDefinedShape field : type.getDeclaredFields()) {
-            if (isMapped(field)) {
-                mapped.add(field);
-            }
-        }
-        return new MappedFields(mapped);
+        return new MappedFields(type, FieldRule.select(type, DescriptionHierarchy.INSTANCE));
     }
 
-    private static boolean isMapped(FieldDescription.InDefinedShape field) {
-        return !field.isStatic()
-                && !field.isTransient()
-                && !field.isSynthetic()
-                && !field.getName().startsWith(EntityEnhancer.PREFIX)
-                && !field.getDeclaredAnnotations().isAnnotationPresent(Transient.class);
+    /** The field with this property number. */
+    FieldDescription.InDefinedShape field(int property) {
+        return selection.fields().get(property).field();
     }
 
-    /** The mapped fields; index = property number. */
-    List<FieldDescription.InDefinedShape> list() {
-        return fields;
+    /** How many fields are mapped, inherited ones included. */
+    int size() {
+        return selection.fields().size();
+    }
+
+    /** True when the field of this number is declared by the class itself rather than inherited. */
+    boolean isOwn(int property) {
+        return selection.fields().get(property).declaringType().equals(type);
     }
 
     /** The field names in property order, as written into {@link EnhancedProperties}. */
     String[] names() {
-        String[] names = new String[fields.size()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = fields.get(i).getName();
-        }
-        return names;
+        return selection.fields().stream().map(m -> m.facts().name()).toArray(String[]::new);
+    }
+
+    /** The superclasses that declare mapped fields, the farthest first. */
+    List<TypeDescription> mappedSuperclasses() {
+        return selection.fields().stream().map(FieldRule.Mapped::declaringType).filter(t -> !t.equals(type))
+                .distinct().toList();
+    }
+
+    /** The names of the mapped fields {@code declaring} declares. */
+    List<String> declaredNames(TypeDescription declaring) {
+        return selection.declaredBy(declaring).stream().map(m -> m.facts().name()).toList();
     }
 
     /**
-     * The mapped field with this name and descriptor, or null. The descriptor is checked too because
-     * a class file may in principle declare two fields of one name with different types.
+     * The property number of the mapped field with this name and descriptor, or -1. The descriptor
+     * is checked too because a class file may in principle declare two fields of one name with
+     * different types. Names are unique over the hierarchy: {@link FieldRule} refuses hiding.
      */
-    FieldDescription.InDefinedShape find(String name, String descriptor) {
-        Integer number = numbers.get(key(name, descriptor));
-        return number == null ? null : fields.get(number);
+    int find(String name, String descriptor) {
+        return numbers.getOrDefault(key(name, descriptor), -1);
     }
 
     private static String key(String name, String descriptor) {
         return name + ':' + descriptor;
-    }
-
-    boolean isEmpty() {
-        return fields.isEmpty();
     }
 }

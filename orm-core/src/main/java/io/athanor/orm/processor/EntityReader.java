@@ -2,9 +2,7 @@ package io.athanor.orm.processor;
 
 import io.athanor.orm.annotations.Column;
 import io.athanor.orm.annotations.Entity;
-import io.athanor.orm.annotations.Id;
-import io.athanor.orm.annotations.Transient;
-import io.athanor.orm.annotations.Version;
+import io.athanor.orm.internal.mapping.FieldRule;
 import io.athanor.orm.internal.mapping.MappingRules;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,8 +64,13 @@ final class EntityReader {
      * later round, so the caller waits rather than calling the type unsupported.
      */
     static boolean hasUnresolvedFieldType(TypeElement type) {
-        return ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
-                .anyMatch(f -> f.asType().getKind() == TypeKind.ERROR);
+        ElementHierarchy hierarchy = new ElementHierarchy(t -> "");
+        for (TypeElement t = type; t != null; t = hierarchy.superclass(t)) {
+            if (hierarchy.declaredFields(t).stream().anyMatch(f -> f.asType().getKind() == TypeKind.ERROR)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The class as it is displayed in messages: its name inside its package, e.g. {@code Outer.Inner}. */
@@ -116,77 +119,46 @@ final class EntityReader {
         return ok;
     }
 
-    /** Reads the mapped fields into {@code out}; false when any field has an error. */
+    /**
+     * Reads the mapped fields, the inherited ones first, into {@code out}; false when any field has an
+     * error. Which fields are mapped, and the id and version rules, are {@link FieldRule}'s.
+     */
     private boolean readFields(TypeElement type, String entity, List<PropertyModel> out) {
-        boolean ok = true;
-        VariableElement id = null;
-        VariableElement version = null;
-        Map<String, VariableElement> byColumn = new HashMap<>();
-        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-            String where = entity + "." + field.getSimpleName();
-            boolean isId = field.getAnnotation(Id.class) != null;
-            boolean isVersion = field.getAnnotation(Version.class) != null;
-            if (!isMapped(field)) {
-                if (isId || isVersion) {
-                    error(field, where + ": @" + (isId ? "Id" : "Version")
-                            + " on a field that is not mapped (static, transient or @Transient)");
-                    ok = false;
-                }
-                continue;
-            }
-            if (isId) {
-                if (id != null) {
-                    error(field, where + ": a second @Id; " + entity + "." + id.getSimpleName()
-                            + " is already the id (composite keys are not supported)");
-                    ok = false;
-                }
-                id = field;
-            }
-            if (isVersion) {
-                if (version != null) {
-                    error(field, where + ": a second @Version; " + entity + "." + version.getSimpleName()
-                            + " is already the version");
-                    ok = false;
-                }
-                version = field;
-            }
-            PropertyModel property = readField(field, where, isId, isVersion);
+        ElementHierarchy hierarchy = new ElementHierarchy(this::displayName);
+        FieldRule.Selection<TypeElement, VariableElement> selection = FieldRule.select(type, hierarchy);
+        for (FieldRule.Problem<TypeElement, VariableElement> problem : selection.problems()) {
+            // A problem in a superclass is reported on the entity: the superclass may be in a jar, or shared.
+            error(problem.field() != null && problem.declaringType().equals(type) ? problem.field() : type,
+                    problem.message());
+        }
+        boolean ok = selection.ok();
+        Map<String, String> byColumn = new HashMap<>();
+        for (FieldRule.Mapped<TypeElement, VariableElement> mapped : selection.fields()) {
+            VariableElement field = mapped.field();
+            String where = FieldRule.where(mapped, type, hierarchy);
+            PropertyModel property = readField(type, field, where, mapped == selection.id(), mapped == selection.version());
             if (property == null) {
                 ok = false;
                 continue;
             }
-            VariableElement sameColumn = byColumn.putIfAbsent(property.columnName(), field);
+            String sameColumn = byColumn.putIfAbsent(property.columnName(), where);
             if (sameColumn != null) {
-                error(field, where + ": column " + property.columnName() + " is already mapped by "
-                        + entity + "." + sameColumn.getSimpleName());
+                error(field, where + ": column " + property.columnName() + " is already mapped by " + sameColumn);
                 ok = false;
             }
             out.add(property);
         }
-        if (id == null) {
-            error(type, entity + ": an @Entity class needs an @Id field");
-            ok = false;
-        }
         return ok;
     }
 
-    private static boolean isMapped(VariableElement field) {
-        Set<Modifier> modifiers = field.getModifiers();
-        return !modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.TRANSIENT)
-                && field.getAnnotation(Transient.class) == null;
-    }
-
     /** The property of one mapped field, or null after reporting its errors. */
-    private PropertyModel readField(VariableElement field, String where, boolean isId, boolean isVersion) {
+    private PropertyModel readField(TypeElement entity, VariableElement field, String where, boolean isId,
+            boolean isVersion) {
         String fieldName = field.getSimpleName().toString();
         boolean ok = true;
         if (RESERVED_NAMES.contains(fieldName)) {
             error(field, where + ": a mapped field cannot be named " + fieldName
                     + "; the generated metamodel needs that name (mark the field @Transient or rename it)");
-            ok = false;
-        }
-        if (isId && isVersion) {
-            error(field, where + ": a field cannot be both @Id and @Version");
             ok = false;
         }
         Column column = field.getAnnotation(Column.class);
@@ -196,7 +168,8 @@ final class EntityReader {
             ok = false;
         }
         TypeMirror type = field.asType();
-        String pkg = elements.getPackageOf(field).getQualifiedName().toString();
+        // The metamodel is generated in the entity's package, which an inherited field's may not be.
+        String pkg = elements.getPackageOf(entity).getQualifiedName().toString();
         if (isEnum(type) && !accessibleFrom((TypeElement) ((DeclaredType) type).asElement(), pkg)) {
             error(field, where + ": enum type " + type + " cannot be named by the generated metamodel in package "
                     + (pkg.isEmpty() ? "(unnamed)" : pkg) + "; make it (and any class enclosing it) visible there");
@@ -207,11 +180,6 @@ final class EntityReader {
             error(field, where + ": unsupported property type " + type + "; supported: "
                     + MappingRules.describe(MappingRules.SUPPORTED_TYPES) + ", and any enum");
             return null;
-        }
-        if (isVersion && !MappingRules.VERSION_TYPES.contains(javaType)) {
-            error(field, where + ": unsupported @Version type " + type + "; supported: "
-                    + MappingRules.describe(MappingRules.VERSION_TYPES));
-            ok = false;
         }
         int precision = column == null ? 0 : column.precision();
         int scale = column == null ? -1 : column.scale();
@@ -227,7 +195,7 @@ final class EntityReader {
         List<String> options = new ArrayList<>();
         if (isId) {
             options.add("PRIMARY_KEY");
-            if (!primitive && MappingRules.GENERATED_ID_TYPES.contains(javaType)) {
+            if (MappingRules.GENERATED_ID_TYPES.contains(javaType)) { // a primitive id is refused by FieldRule
                 options.add("GENERATED");
             }
         } else if (primitive || isVersion || (column != null && !column.nullable())) {

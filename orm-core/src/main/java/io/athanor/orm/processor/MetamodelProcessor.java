@@ -29,11 +29,14 @@ import javax.tools.JavaFileObject;
  * {@code T} its boxed type. Table and column names, supported types and the column options follow
  * {@link io.athanor.orm.internal.mapping.MappingRules}, which the runtime mapper uses too.
  *
- * <p>Mapped fields are the fields declared in the entity class itself (not inherited ones) that are
- * neither {@code static}, {@code transient} nor {@code @Transient}, in declaration order. Mapping
- * mistakes (a final class, no no-argument constructor, no or two {@code @Id}s, two
- * {@code @Version}s, an unsupported property or version type, a non-static nested entity) are
- * compile errors on the class or field at fault, and no metamodel is generated for that class.
+ * <p>Mapped fields are those {@link io.athanor.orm.internal.mapping.FieldRule} selects, the rule the
+ * enhancer and the runtime apply too: the instance fields of the entity class and of its plain
+ * (non-entity) superclasses that are neither {@code static}, {@code transient} nor
+ * {@code @Transient}, superclass fields first, each class's in declaration order. Mapping mistakes (a
+ * final class, no no-argument constructor, no or two {@code @Id}s, a primitive {@code @Id}, two
+ * {@code @Version}s, an unsupported property or version type, a non-static nested entity, an entity
+ * extending an entity, a field hiding an inherited one) are compile errors on the class or field at
+ * fault (on the entity for an inherited field), and no metamodel is generated for that class.
  *
  * <p><b>Nested entities.</b> A static nested entity {@code p.Outer.Inner} gets the top-level
  * metamodel {@code p.Inner_} (not {@code p.Outer_Inner_}), so that queries read the same for nested

@@ -95,7 +95,7 @@ class EnhancedEntityTrackingTest {
         thing.setColor(TrackedThing.Color.GREEN);
         thing.setBorn(born);
         assertEquals(List.of(
-                new Event("WRITE", thing, ID, 0L),
+                new Event("WRITE", thing, ID, null), // a Long: a primitive id is refused; price covers two-slot values
                 new Event("WRITE", thing, COUNT, 2),
                 new Event("WRITE", thing, PRICE, 0.0),
                 new Event("WRITE", thing, ACTIVE, true),

@@ -6,6 +6,7 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.loading.ByteArrayClassLoader;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -107,6 +108,106 @@ class EntityEnhancerProgrammaticTest {
         assertFalse(plugin.matches(type));
     }
 
+    private static final String BASE = """
+            package gen.base;
+            public abstract class Base {
+                @io.athanor.orm.annotations.Id private Long id;
+                private String by;
+                protected int n;
+                public void setBy(String by) { this.by = by; }
+                public String getBy() { return by; }
+                public void bump() { n++; }
+            }
+            """;
+
+    private static String child(String name) {
+        return """
+                package gen;
+                @io.athanor.orm.annotations.Entity
+                public class %s extends gen.base.Base {
+                    private String own;
+                    public void touch() { n = 5; own = "x"; }
+                    public int n() { return super.n; }
+                }
+                """.formatted(name);
+    }
+
+    @Test
+    void aSuperclassSharedByTwoEntitiesIsEnhancedOnceAndBothTrackItsFieldsWithTheSameNumbers() throws Exception {
+        compile("gen.base.Base", BASE);
+        compile("gen.A", child("A"));
+        compile("gen.B", child("B"));
+        ClassFileLocator locator = locator();
+        TypePool pool = TypePool.Default.of(locator);
+        List<String> names = List.of("gen.base.Base", "gen.A", "gen.B");
+        for (String name : names) {
+            plugin.onPreprocess(pool.describe(name).resolve(), locator);
+        }
+        java.util.Map<String, byte[]> enhanced = new java.util.HashMap<>();
+        for (String name : names) {
+            TypeDescription type = pool.describe(name).resolve();
+            assertTrue(plugin.matches(type), name);
+            enhanced.put(name, enhance(type, locator).getBytes());
+        }
+        ClassLoader loader = new ByteArrayClassLoader(getClass().getClassLoader(), enhanced);
+        Class<?> a = Class.forName("gen.A", true, loader);
+        Class<?> b = Class.forName("gen.B", true, loader);
+        Class<?> base = Class.forName("gen.base.Base", true, loader);
+        assertEquals(List.of("id", "by", "n"), List.of(base.getDeclaredAnnotation(EnhancedProperties.class).value()));
+        assertEquals(List.of("id", "by", "n", "own"), List.of(a.getDeclaredAnnotation(EnhancedProperties.class).value()));
+        assertFalse(EnhancedEntity.class.isAssignableFrom(base));
+
+        Object first = a.getConstructor().newInstance();
+        Object second = b.getConstructor().newInstance();
+        RecordingInterceptor recorder = new RecordingInterceptor();
+        ((EnhancedEntity) first).$athanor$interceptor(recorder);
+        ((EnhancedEntity) second).$athanor$interceptor(recorder);
+
+        a.getMethod("setBy", String.class).invoke(first, "ann"); // the superclass's own method
+        a.getMethod("touch").invoke(first); // the entity writing an inherited field and its own
+        b.getMethod("bump").invoke(second); // the shared superclass on the other entity
+        assertEquals(1, b.getMethod("n").invoke(second)); // super.n: an inherited field read by the entity
+
+        assertEquals(List.of(new Event("WRITE", first, 1, null), new Event("WRITE", first, 2, 0),
+                new Event("WRITE", first, 3, null), new Event("READ", second, 2, 0), new Event("WRITE", second, 2, 0),
+                new Event("READ", second, 2, 1)), recorder.events);
+        ClassFileLocator enhancedBase = new ClassFileLocator.Compound(
+                ClassFileLocator.Simple.of("gen.base.Base", enhanced.get("gen.base.Base")), locator);
+        assertFalse(plugin.matches(TypePool.Default.of(enhancedBase).describe("gen.base.Base").resolve()),
+                "an enhanced superclass is not matched again");
+    }
+
+    @Test
+    void anEntityWhoseMappedSuperclassIsNotInTheBuildIsRefusedNamingIt() throws Exception {
+        compile("gen.base.Base", BASE);
+        compile("gen.A", child("A"));
+        ClassFileLocator locator = locator();
+        TypeDescription a = TypePool.Default.of(locator).describe("gen.A").resolve();
+        plugin.onPreprocess(a, locator); // gen.base.Base comes from elsewhere (a jar)
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> enhance(a, locator));
+        assertTrue(e.getMessage().contains("gen.A inherits the mapped fields [id, by, n] from gen.base.Base"), e.getMessage());
+        assertTrue(e.getMessage().contains("not part of this build"), e.getMessage());
+    }
+
+    @Test
+    void theRuntimeRefusesAnEnhancedEntityWhoseSuperclassWasNotEnhanced() throws Exception {
+        compile("gen.base.Base", BASE);
+        compile("gen.A", child("A"));
+        ClassFileLocator locator = locator();
+        TypePool pool = TypePool.Default.of(locator);
+        plugin.onPreprocess(pool.describe("gen.base.Base").resolve(), locator);
+        plugin.onPreprocess(pool.describe("gen.A").resolve(), locator);
+        byte[] baseAsCompiled = locator.locate("gen.base.Base").resolve();
+        ClassLoader loader = new ByteArrayClassLoader(getClass().getClassLoader(), java.util.Map.of(
+                "gen.A", enhance(pool.describe("gen.A").resolve(), locator).getBytes(), "gen.base.Base", baseAsCompiled));
+        Class<?> a = Class.forName("gen.A", true, loader);
+        io.athanor.orm.MappingException e = org.junit.jupiter.api.Assertions.assertThrows(io.athanor.orm.MappingException.class,
+                () -> io.athanor.orm.internal.mapping.MappingReader.read(a, 0));
+        assertTrue(e.getMessage().contains("its superclass gen.base.Base, which declares the mapped fields [id, by, n], was not"),
+                e.getMessage());
+    }
+
     private DynamicType.Unloaded<?> enhance(TypeDescription type, ClassFileLocator locator) {
         return plugin.apply(new ByteBuddy().redefine(type, locator), type, locator).make();
     }
@@ -129,12 +230,13 @@ class EntityEnhancerProgrammaticTest {
     }
 
     private void compile(String className, String source) throws Exception {
-        Path file = classes.resolve(className.substring(className.lastIndexOf('.') + 1) + ".java");
+        Path file = classes.resolve(className.replace('.', '/') + ".java");
+        Files.createDirectories(file.getParent());
         Files.writeString(file, source);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         String annotations = new File(Entity.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
         int status = javac.run(null, null, null, "-proc:none", "--release", "17",
-                "-classpath", annotations, "-d", classes.toString(), file.toString());
+                "-classpath", annotations + File.pathSeparator + classes, "-d", classes.toString(), file.toString());
         assertEquals(0, status, "javac failed for " + className);
     }
 

@@ -50,12 +50,15 @@ final class RecordingInterceptor implements PropertyInterceptor {
 
     private static Field field(Class<?> type, int property) {
         String name = type.getAnnotation(EnhancedProperties.class).value()[property];
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            throw new AssertionError(e);
+        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+            try {
+                Field field = t.getDeclaredField(name);
+                field.setAccessible(true);
+                return field;
+            } catch (NoSuchFieldException e) {
+                // declared by a superclass
+            }
         }
+        throw new AssertionError("no field " + name + " in " + type);
     }
 }

@@ -17,7 +17,7 @@ public class TrackedThing {
     private static int instances;
 
     @Id
-    private long id;
+    private Long id;
     /** Package-private on purpose: {@link OutsideWriter} writes it from another class. */
     int count;
     private double price;
@@ -67,8 +67,8 @@ public class TrackedThing {
         return () -> name;
     }
 
-    public long getId() { return id; }
-    public void setId(long id) { this.id = id; }
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
     public int getCount() { return count; }
     public void setCount(int count) { this.count = count; }
     public double getPrice() { return price; }

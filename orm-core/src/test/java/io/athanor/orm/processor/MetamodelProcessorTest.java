@@ -123,8 +123,6 @@ class MetamodelProcessorTest {
     @CsvSource({
             "Long, java.lang.Long, true",
             "Integer, java.lang.Integer, true",
-            "long, java.lang.Long, false",
-            "int, java.lang.Integer, false",
             "String, java.lang.String, false",
             "java.util.UUID, java.util.UUID, false"})
     void idIsThePrimaryKeyAndIsGeneratedOnlyForBoxedLongAndIntegerIds(String idType, String columnType, boolean generated)
@@ -285,15 +283,101 @@ class MetamodelProcessorTest {
     }
 
     @Test
-    void inheritedFieldsAreNotMappedOnlyThoseDeclaredInTheEntity() throws Exception {
-        Compilation c = compile(source("p.Base", "package p; public class Base { Long createdBy; }"),
+    void inheritedFieldsAreMappedFirstTheIdAndVersionIncludedFromSuperclassesInAnyPackage() throws Exception {
+        Compilation c = compile(source("q.Base", """
+                        package q;
+                        public abstract class Base {
+                            @io.athanor.orm.annotations.Id private Long id;
+                            protected java.time.Instant createdAt;
+                            private static int counter;
+                            @io.athanor.orm.annotations.Transient String scratch;
+                        }
+                        """),
+                source("p.Middle", """
+                        package p;
+                        public abstract class Middle extends q.Base { String createdBy; @io.athanor.orm.annotations.Version int rev; }
+                        """),
+                source("p.Stuff", """
+                        package p;
+                        import io.athanor.orm.annotations.*;
+                        @Entity
+                        public class Stuff extends Middle { String name; }
+                        """));
+        Table table = c.table("p.Stuff_");
+        assertEquals(List.of("id", "created_at", "created_by", "rev", "name"), names(table));
+        assertEquals(List.of(table.column("id")), table.primaryKey());
+        assertTrue(table.column("id").isGenerated());
+        assertFalse(table.column("rev").isNullable());
+        assertColumnFields(c, "p.Stuff_", Map.of("id", "id", "createdAt", "created_at", "createdBy", "created_by",
+                "rev", "rev", "name", "name"));
+    }
+
+    @Test
+    void fieldsOfASuperclassReadFromAClassFileKeepTheirDeclarationOrder() throws Exception {
+        compile(source("q.Base", """
+                package q;
+                public abstract class Base { protected String zeta; protected Integer alpha; @io.athanor.orm.annotations.Id Long mid; }
+                """));
+        Compilation c = compile(source("p.Stuff", """
+                package p;
+                @io.athanor.orm.annotations.Entity
+                public class Stuff extends q.Base { String name; }
+                """));
+        assertEquals(List.of("zeta", "alpha", "mid", "name"), names(c.table("p.Stuff_")));
+    }
+
+    @Test
+    void aFieldHidingAnInheritedOneIsACompileErrorNamingBoth() {
+        Compilation c = compileFailing(source("p.Base", "package p; public class Base { String name; }"),
                 source("p.Stuff", """
                         package p;
                         import io.athanor.orm.annotations.*;
                         @Entity
                         public class Stuff extends Base { @Id Long id; String name; }
                         """));
-        assertEquals(List.of("id", "name"), names(c.table("p.Stuff_")));
+        assertError(c, "Stuff.name:", "hides the field Base.name");
+        assertEquals(1, c.errors().size(), c.errors().toString());
+        assertNoMetamodel("p.Stuff_");
+    }
+
+    @Test
+    void anEntityExtendingAnEntityIsACompileErrorNamingBoth() {
+        Compilation c = compileFailing(source("p.Base", """
+                        package p;
+                        @io.athanor.orm.annotations.Entity
+                        public class Base { @io.athanor.orm.annotations.Id Long id; }
+                        """),
+                source("p.Stuff", """
+                        package p;
+                        @io.athanor.orm.annotations.Entity
+                        public class Stuff extends Base { String name; }
+                        """));
+        assertError(c, "Stuff extends the entity", "Base", "not supported");
+        assertNoMetamodel("p.Stuff_");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"long, Long", "int, Integer"})
+    void aPrimitiveIdIsACompileErrorNamingTheFieldAndTheBoxedTypeToUse(String type, String boxed) {
+        Compilation c = compileFailing(source("p.Stuff", """
+                package p;
+                import io.athanor.orm.annotations.*;
+                @Entity
+                public class Stuff { @Id %s id; String name; }
+                """.formatted(type)));
+        assertError(c, "Stuff.id:", "primitive @Id (" + type + ")", "declare it " + boxed);
+        assertNoMetamodel("p.Stuff_");
+    }
+
+    @Test
+    void aPrimitiveIdInASuperclassIsACompileErrorOnTheEntityNamingWhereItIsDeclared() {
+        Compilation c = compileFailing(source("p.Base", "package p; public class Base { @io.athanor.orm.annotations.Id long id; }"),
+                source("p.Stuff", """
+                        package p;
+                        @io.athanor.orm.annotations.Entity
+                        public class Stuff extends Base { String name; }
+                        """));
+        assertError(c, "Stuff.id (declared in Base):", "primitive @Id (long)", "declare it Long");
     }
 
     @Test
@@ -756,8 +840,10 @@ class MetamodelProcessorTest {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         // The annotations (orm-core) and Table/Column (orm-sql), wherever the build put them.
+        // And the output directory, so that a later compile sees the classes of an earlier one.
         String classpath = Arrays.stream(new Class<?>[] {Entity.class, Table.class})
-                .map(k -> pathOf(k).toString()).distinct().collect(Collectors.joining(java.io.File.pathSeparator));
+                .map(k -> pathOf(k).toString()).distinct().collect(Collectors.joining(java.io.File.pathSeparator))
+                + java.io.File.pathSeparator + out;
         List<String> options = List.of("-d", out.toString(), "-classpath", classpath, "-Xlint:all,-processing");
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
             JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics, options, null,

@@ -27,13 +27,15 @@ final class Accessors {
     };
 
     private final MethodHandle constructor;
-    private final Map<String, MethodHandle[]> fields = new HashMap<>();
+    /** By field: an inherited field is keyed by its declaring class too. */
+    private final Map<Field, MethodHandle[]> fields = new HashMap<>();
 
     private Accessors(Class<?> type) {
-        MethodHandles.Lookup lookup = lookup(type);
-        this.constructor = constructor(lookup, type);
+        this.constructor = constructor(lookup(type), type);
         for (Field f : MappingReader.mappedFields(type)) {
-            fields.put(f.getName(), new MethodHandle[] {getter(lookup, f), setter(lookup, f)});
+            // A private field is accessible only to a lookup in the class that declares it.
+            MethodHandles.Lookup lookup = lookup(f.getDeclaringClass());
+            fields.put(f, new MethodHandle[] {getter(lookup, f), setter(lookup, f)});
         }
     }
 
@@ -48,12 +50,12 @@ final class Accessors {
 
     /** {@code (Object) -> Object} for a mapped field. */
     MethodHandle getter(Field f) {
-        return fields.get(f.getName())[0];
+        return fields.get(f)[0];
     }
 
     /** {@code (Object, Object) -> void} for a mapped field. */
     MethodHandle setter(Field f) {
-        return fields.get(f.getName())[1];
+        return fields.get(f)[1];
     }
 
     private static MethodHandles.Lookup lookup(Class<?> type) {

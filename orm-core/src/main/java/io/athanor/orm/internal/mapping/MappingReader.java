@@ -3,9 +3,6 @@ package io.athanor.orm.internal.mapping;
 import io.athanor.orm.MappingException;
 import io.athanor.orm.annotations.Column;
 import io.athanor.orm.annotations.Entity;
-import io.athanor.orm.annotations.Id;
-import io.athanor.orm.annotations.Transient;
-import io.athanor.orm.annotations.Version;
 import io.athanor.orm.enhance.EnhancedEntity;
 import io.athanor.orm.enhance.EnhancedProperties;
 import io.athanor.sql.ColumnOption;
@@ -15,10 +12,12 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Reads an entity class into an {@link EntityMapping} by reflection, with the same rules as the
- * metamodel processor ({@link MappingRules}), so {@code X_.TABLE} and the runtime table agree.
+ * metamodel processor ({@link FieldRule}, {@link MappingRules}), so {@code X_.TABLE} and the runtime
+ * table agree.
  * Every failure names the class and, where there is one, the field.
  */
 public final class MappingReader {
@@ -34,13 +33,18 @@ public final class MappingReader {
             throw new MappingException(type.getName() + " cannot be an entity: it must be a concrete, non-final class");
         }
         String tableName = entity.table().isEmpty() ? MappingRules.snakeCase(type.getSimpleName()) : entity.table();
-        List<Field> fields = mappedFields(type);
+        FieldRule.Selection<Class<?>, Field> selection = FieldRule.select(type, ClassHierarchy.INSTANCE);
+        if (!selection.ok()) {
+            throw new MappingException(selection.problems().stream().map(FieldRule.Problem::message)
+                    .collect(Collectors.joining("; ")));
+        }
+        List<Field> fields = fields(selection);
         if (fields.size() > 64) {
             throw new MappingException(type.getName() + " maps " + fields.size() + " fields; at most 64 are supported");
         }
         Table.Builder table = Table.builder(tableName);
-        Field idField = null;
-        Field versionField = null;
+        Field idField = selection.id().field();
+        Field versionField = selection.version() == null ? null : selection.version().field();
         for (Field f : fields) {
             String where = type.getSimpleName() + "." + f.getName();
             Class<?> boxed = boxed(f.getType());
@@ -50,28 +54,15 @@ public final class MappingReader {
                         + "; supported: " + MappingRules.SUPPORTED_TYPES + " and enums");
             }
             List<ColumnOption> options = new ArrayList<>();
-            if (f.isAnnotationPresent(Id.class)) {
-                if (idField != null) {
-                    throw new MappingException(type.getName() + " has two @Id fields: " + idField.getName() + " and " + f.getName());
-                }
-                idField = f;
+            if (f == idField) {
                 options.add(ColumnOption.PRIMARY_KEY);
-                if (!f.getType().isPrimitive() && MappingRules.GENERATED_ID_TYPES.contains(typeName)) {
+                if (MappingRules.GENERATED_ID_TYPES.contains(typeName)) {
                     options.add(ColumnOption.GENERATED);
                 }
             }
-            boolean isVersion = f.isAnnotationPresent(Version.class);
-            if (isVersion) {
-                if (versionField != null) {
-                    throw new MappingException(type.getName() + " has two @Version fields: " + versionField.getName() + " and " + f.getName());
-                }
-                if (!MappingRules.VERSION_TYPES.contains(typeName)) {
-                    throw new MappingException(where + ": @Version must be int, long, Integer or Long, not " + typeName);
-                }
-                versionField = f;
-            }
+            boolean isVersion = f == versionField;
             Column column = f.getAnnotation(Column.class);
-            if (!f.isAnnotationPresent(Id.class) && (f.getType().isPrimitive() || isVersion
+            if (f != idField && (f.getType().isPrimitive() || isVersion
                     || (column != null && !column.nullable()))) {
                 options.add(ColumnOption.NOT_NULL);
             }
@@ -80,9 +71,6 @@ public final class MappingReader {
             }
             String columnName = column != null && !column.name().isEmpty() ? column.name() : MappingRules.snakeCase(f.getName());
             addColumn(table, columnName, boxed, column, options.toArray(ColumnOption[]::new), where);
-        }
-        if (idField == null) {
-            throw new MappingException(type.getName() + " has no @Id field; every entity needs a primary key");
         }
         Table built = table.build();
         Accessors accessors = Accessors.of(type);
@@ -99,7 +87,7 @@ public final class MappingReader {
         }
         boolean enhanced = EnhancedEntity.class.isAssignableFrom(type);
         if (enhanced) {
-            checkEnhancedOrder(type, fields);
+            checkEnhancedOrder(type, selection);
         }
         return new EntityMapping<>(type, ordinal, built, properties, id, version, accessors.constructor(), enhanced);
     }
@@ -119,28 +107,50 @@ public final class MappingReader {
         }
     }
 
-    /** Mapped fields: declared in the class, not static, transient, synthetic or @Transient, in declaration order. */
+    /** The mapped fields of {@code type} and its superclasses, as {@link FieldRule} selects them (problems aside). */
     static List<Field> mappedFields(Class<?> type) {
-        List<Field> out = new ArrayList<>();
-        for (Field f : type.getDeclaredFields()) {
-            int m = f.getModifiers();
-            if (!Modifier.isStatic(m) && !Modifier.isTransient(m) && !f.isSynthetic()
-                    && !f.getName().startsWith("$athanor$") && !f.isAnnotationPresent(Transient.class)) {
-                out.add(f);
-            }
-        }
-        return out;
+        return fields(FieldRule.select(type, ClassHierarchy.INSTANCE));
     }
 
-    /** The enhancer numbers properties in class-file order; reflection must agree or tracking would hit the wrong column. */
-    private static void checkEnhancedOrder(Class<?> type, List<Field> fields) {
-        EnhancedProperties order = type.getAnnotation(EnhancedProperties.class);
-        String[] names = fields.stream().map(Field::getName).toArray(String[]::new);
-        if (order == null || !Arrays.equals(order.value(), names)) {
+    private static List<Field> fields(FieldRule.Selection<Class<?>, Field> selection) {
+        return selection.fields().stream().map(FieldRule.Mapped::field).toList();
+    }
+
+    /**
+     * The enhancer numbers properties in class-file order, superclass fields first; reflection must
+     * agree or tracking would hit the wrong column. Each superclass that declares mapped fields must
+     * have been enhanced too (its own methods read and write them), with the same numbers.
+     */
+    private static void checkEnhancedOrder(Class<?> type, FieldRule.Selection<Class<?>, Field> selection) {
+        String[] names = selection.fields().stream().map(m -> m.facts().name()).toArray(String[]::new);
+        String[] enhancedAs = enhancedProperties(type);
+        if (!Arrays.equals(enhancedAs, names)) {
             throw new MappingException(type.getName() + " was enhanced with properties "
-                    + (order == null ? "(unknown)" : Arrays.toString(order.value())) + " but maps " + Arrays.toString(names)
+                    + (enhancedAs == null ? "(unknown)" : Arrays.toString(enhancedAs)) + " but maps " + Arrays.toString(names)
                     + "; rebuild it so the enhancer runs on the current class");
         }
+        for (Class<?> s = ClassHierarchy.INSTANCE.superclass(type); s != null; s = ClassHierarchy.INSTANCE.superclass(s)) {
+            List<FieldRule.Mapped<Class<?>, Field>> declared = selection.declaredBy(s);
+            if (declared.isEmpty()) {
+                continue;
+            }
+            String[] prefix = Arrays.copyOf(names, selection.fields().indexOf(declared.get(declared.size() - 1)) + 1);
+            String[] superAs = enhancedProperties(s);
+            if (!Arrays.equals(superAs, prefix)) {
+                throw new MappingException(type.getName() + " was enhanced, but its superclass " + s.getName()
+                        + ", which declares the mapped fields " + declared.stream().map(m -> m.facts().name()).toList()
+                        + (superAs == null ? ", was not: changes its own methods make would not be tracked; compile "
+                                + s.getSimpleName() + " in the same module as " + type.getSimpleName()
+                                + " so that the build's enhancer enhances it too"
+                                : ", was enhanced with properties " + Arrays.toString(superAs) + " instead of "
+                                + Arrays.toString(prefix) + "; rebuild both"));
+            }
+        }
+    }
+
+    private static String[] enhancedProperties(Class<?> type) {
+        EnhancedProperties order = type.getDeclaredAnnotation(EnhancedProperties.class);
+        return order == null ? null : order.value();
     }
 
     static Class<?> boxed(Class<?> t) {

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The mapping rules in one place, stated over plain names so that the annotation processor (which
- * sees source elements) and the runtime mapper (which sees classes) cannot drift apart.
+ * The mapping rules for names and types, stated over plain names so that the annotation processor
+ * (which sees source elements) and the runtime mapper (which sees classes) cannot drift apart.
+ * Which fields are mapped, and the id and version rules, are {@link FieldRule}'s.
  */
 public final class MappingRules {
     /** Qualified names of the supported property types (boxed); enums are supported besides these. */
@@ -23,8 +24,8 @@ public final class MappingRules {
             "double", "java.lang.Double");
 
     /**
-     * Types an {@code @Id} may have for the database to assign it when it is null at insert. Only the
-     * boxed types: a primitive id cannot be null, so it is always inserted as it is.
+     * Types an {@code @Id} may have for the database to assign it when it is null at insert. A
+     * primitive id, which cannot be null, is refused by {@link FieldRule}.
      */
     public static final Set<String> GENERATED_ID_TYPES = Set.of("java.lang.Integer", "java.lang.Long");
 

@@ -9,6 +9,11 @@ import java.util.List;
 /**
  * The state transitions of objects in one session (transient, pending, persistent, deleted,
  * detached), and what commit, rollback and close do to every object.
+ *
+ * <p>An object of a class that was not enhanced cannot reload a value when it is read, so it is
+ * never left expired: expiring it reloads it at once, {@code commit()} keeps its values (the ones
+ * the database then held), {@code rollback()} detaches it (see
+ * {@code SessionFactory.Builder.allowUnenhanced}).
  */
 final class Lifecycle {
     private final SessionImpl session;
@@ -129,12 +134,22 @@ final class Lifecycle {
         if (s.status != ObjectState.PERSISTENT) {
             return;
         }
+        if (!s.mapping.enhanced()) {
+            reload(s);
+            return;
+        }
         s.expired = s.mapping.allProperties() & ~EntityMapping.bit(s.mapping.id().index());
-        if (s.mapping.enhanced()) {
-            s.modified = 0;
-            s.committed = null;
-            s.unpin();
-            session.unitOfWork().changed.remove(s);
+        s.modified = 0;
+        s.committed = null;
+        s.unpin();
+        session.unitOfWork().changed.remove(s);
+    }
+
+    /** Expiry of an unenhanced object: reloaded from its row now; its row gone, it leaves the session. */
+    private void reload(InstanceState s) {
+        Object entity = s.get();
+        if (entity != null && !session.loader().refreshIfPresent(s, entity)) {
+            forget(s);
         }
     }
 
@@ -154,7 +169,12 @@ final class Lifecycle {
         deletedInTransaction.clear();
         insertedInTransaction.clear();
         if (expire) {
-            session.identityMap().forEachLive(this::expire);
+            // Not an unenhanced object: reloading it would begin a new transaction, and its values are the committed ones.
+            session.identityMap().forEachLive(s -> {
+                if (s.mapping.enhanced()) {
+                    expire(s);
+                }
+            });
         }
     }
 
@@ -185,8 +205,12 @@ final class Lifecycle {
         }
         uow.clear();
         for (InstanceState s : session.identityMap().all()) {
+            if (!s.mapping.enhanced()) {
+                forget(s); // its fields may hold values the rollback undid, and it cannot reload them when read
+                continue;
+            }
             s.modified = 0;
-            s.committed = s.mapping.enhanced() ? null : s.committed;
+            s.committed = null;
             s.unpin();
             expire(s);
         }
@@ -217,8 +241,10 @@ final class Lifecycle {
                 ((io.athanor.orm.enhance.EnhancedEntity) entity).$athanor$interceptor(null);
             }
         }
-        if (entity != null && !s.mapping.enhanced()) {
-            session.snapshotStates.remove(entity); // only objects of classes that are not enhanced are in there
+        if (entity != null && !s.mapping.enhanced() && s.status == null) {
+            // Only objects of classes that are not enhanced are in there; a detached one stays, so that
+            // state() says DETACHED and add() re-attaches it with its snapshot.
+            session.snapshotStates.remove(entity);
         }
     }
 }

@@ -293,6 +293,9 @@ public final class SessionImpl implements Session {
             return s.status;
         }
         InstanceState foreign = InstanceState.of(entity);
+        if (foreign == null) {
+            foreign = snapshotStates.get(entity); // an unenhanced object this session detached
+        }
         if (foreign != null && foreign.status != null) {
             return foreign.session == null && foreign.status != ObjectState.PENDING ? ObjectState.DETACHED : foreign.status;
         }
@@ -341,10 +344,10 @@ public final class SessionImpl implements Session {
     /** The state of an object of this session, or null. */
     InstanceState stateOf(Object entity) {
         InstanceState s = InstanceState.of(entity);
-        if (s != null) {
-            return s.session == this ? s : null;
+        if (s == null && !snapshotStates.isEmpty()) {
+            s = snapshotStates.get(entity); // kept after detaching too, to say DETACHED and to re-add it
         }
-        return snapshotStates.isEmpty() ? null : snapshotStates.get(entity);
+        return s != null && s.session == this ? s : null;
     }
 
     boolean hasSnapshotObjects() {
