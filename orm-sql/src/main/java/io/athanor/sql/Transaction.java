@@ -1,5 +1,6 @@
 package io.athanor.sql;
 
+import io.athanor.sql.internal.JdbcFailures;
 import io.athanor.sql.internal.ResultCursor;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.ValueType;
@@ -23,12 +24,24 @@ public final class Transaction implements AutoCloseable {
     private final Database database;
     private final Connection connection;
     private final boolean restoreAutoCommit;
+    private final Opened opened;
+    /** The database's writer turn when it has one (SQLite), else null. */
+    private final WriterSlot slot;
+    /** True while this transaction holds {@link #slot}. */
+    private boolean writing;
+    /** True if this transaction began with the write lock (BEGIN IMMEDIATE) and must restore the default mode. */
+    private boolean immediate;
     private boolean open = true;
 
-    Transaction(Database database, Connection connection, boolean restoreAutoCommit) {
+    Transaction(Database database, Connection connection, boolean restoreAutoCommit, Opened opened, WriterSlot slot,
+            boolean writing, boolean immediate) {
         this.database = database;
         this.connection = connection;
         this.restoreAutoCommit = restoreAutoCommit;
+        this.opened = opened;
+        this.slot = slot;
+        this.writing = writing;
+        this.immediate = immediate;
     }
 
     public Database database() {
@@ -57,6 +70,7 @@ public final class Transaction implements AutoCloseable {
     /** Runs a compiled DML statement once, with {@code row} filling its placeholders; returns the row count. */
     public long execute(CompiledSql compiled, Object[] row) {
         requireOpen();
+        awaitWriterTurn();
         database.announce(compiled, 1, row);
         try (PreparedStatement ps = connection.prepareStatement(compiled.sql())) {
             compiled.bind(ps, row);
@@ -98,6 +112,9 @@ public final class Transaction implements AutoCloseable {
     private <R> Stream<R> stream(CompiledSql compiled, Object[] row, RowMapper<R> mapper,
             List<? extends Expression<?>> selected) {
         requireOpen();
+        if (compiled.kind() != StatementKind.SELECT) {
+            awaitWriterTurn();
+        }
         database.announce(compiled, 1, row);
         PreparedStatement ps = null;
         try {
@@ -118,6 +135,7 @@ public final class Transaction implements AutoCloseable {
         if (rows.isEmpty()) {
             return new int[0];
         }
+        awaitWriterTurn();
         database.announce(compiled, rows.size(), rows.get(0));
         try (PreparedStatement ps = connection.prepareStatement(compiled.sql())) {
             for (Object[] row : rows) {
@@ -141,6 +159,7 @@ public final class Transaction implements AutoCloseable {
         if (rows.isEmpty()) {
             return keys;
         }
+        awaitWriterTurn();
         KeyRetrieval how = database.dialect().keyRetrieval();
         CompiledSql compiled = database.compile(how == KeyRetrieval.RETURNING ? insert.returning(key) : insert);
         ValueType<?> type = database.dialect().valueType(key.type());
@@ -219,6 +238,7 @@ public final class Transaction implements AutoCloseable {
     public void commit() {
         requireOpen();
         try {
+            leaveImmediateMode();
             connection.commit();
         } catch (SQLException e) {
             end(true);
@@ -242,13 +262,19 @@ public final class Transaction implements AutoCloseable {
 
     private void end(boolean rollback) {
         open = false;
+        database.ended(this);
         SQLException failure = null;
-        try {
-            if (rollback) {
-                connection.rollback();
+        if (rollback) {
+            try {
+                leaveImmediateMode();
+            } catch (SQLException e) {
+                failure = e;
             }
-        } catch (SQLException e) {
-            failure = e;
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                failure = failure == null ? e : failure;
+            }
         }
         try {
             if (restoreAutoCommit) {
@@ -261,11 +287,41 @@ public final class Transaction implements AutoCloseable {
                 connection.close();
             } catch (SQLException e) {
                 failure = failure == null ? e : failure;
+            } finally {
+                // Only now, with the database's lock released by COMMIT or ROLLBACK, may the next writer go.
+                if (writing) {
+                    writing = false;
+                    slot.release();
+                }
             }
         }
         if (failure != null) {
             throw failure(rollback ? "ROLLBACK" : null, failure);
         }
+    }
+
+    /**
+     * Before the first write on a database with one writer at a time: wait, in line with this
+     * process's other writers, for the turn (see {@link WriterSlot}).
+     */
+    private void awaitWriterTurn() {
+        if (slot != null && !writing) {
+            slot.acquire(opened);
+            writing = true;
+        }
+    }
+
+    /** SQLite's driver begins the next transaction at COMMIT or ROLLBACK: make that one deferred again. */
+    private void leaveImmediateMode() throws SQLException {
+        if (immediate) {
+            immediate = false;
+            database.dialect().beginImmediately(connection, false);
+        }
+    }
+
+    /** Where and when this transaction was opened. */
+    Opened opened() {
+        return opened;
     }
 
     private void requireOpen() {
@@ -288,8 +344,9 @@ public final class Transaction implements AutoCloseable {
         return statement instanceof Delete d ? d.returning() : List.of();
     }
 
-    private static SqlException failure(String sql, SQLException e) {
-        return new SqlException(e.getMessage(), sql, e);
+    /** Every JDBC failure of a transaction becomes an Athanor exception here, in {@link JdbcFailures}. */
+    private SqlException failure(String sql, SQLException e) {
+        return JdbcFailures.translate(sql, e, database.dialect());
     }
 
     private static void closeQuietly(AutoCloseable c, Exception primary) {

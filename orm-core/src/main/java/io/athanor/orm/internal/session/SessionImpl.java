@@ -32,9 +32,16 @@ public final class SessionImpl implements Session {
     private Transaction transaction;
     private RuntimeException failedFlush;
     private boolean closed;
+    /** Begins its transactions as writers ({@link io.athanor.sql.Database#beginWriting()}): inTransaction's sessions. */
+    private final boolean writer;
 
     public SessionImpl(OrmContext context) {
+        this(context, false);
+    }
+
+    public SessionImpl(OrmContext context, boolean writer) {
         this.context = context;
+        this.writer = writer;
     }
 
     // --- Session API -----------------------------------------------------------------------------
@@ -238,7 +245,7 @@ public final class SessionImpl implements Session {
         checkOpen();
         requireUsable();
         if (transaction == null) {
-            transaction = context.database().begin();
+            transaction = writer ? context.database().beginWriting() : context.database().begin();
         }
         return transaction;
     }
