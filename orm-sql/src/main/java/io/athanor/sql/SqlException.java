@@ -1,5 +1,6 @@
 package io.athanor.sql;
 
+import io.athanor.sql.internal.JdbcFailures;
 import java.sql.SQLException;
 
 /**
@@ -46,6 +47,15 @@ public class SqlException extends RuntimeException {
      */
     public boolean isRetryable() {
         return retryable;
+    }
+
+    /**
+     * For a failed batch (or several rows inserted one by one), the index of the row whose statement
+     * failed, when the driver tells (by the update counts of its {@code BatchUpdateException}, or
+     * pgjdbc's "Batch entry N"); -1 when it does not (sqlite-jdbc never does).
+     */
+    public int failedRow() {
+        return JdbcFailures.failedRow(getCause());
     }
 
     /** The SQLState of the JDBC cause, or null. */

@@ -4,6 +4,7 @@ import io.athanor.sql.internal.JdbcFailures;
 import io.athanor.sql.internal.ResultCursor;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.ValueType;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -193,8 +194,21 @@ public final class Transaction implements AutoCloseable {
             }
             return keys;
         } catch (SQLException e) {
-            throw failure(compiled.sql(), e);
+            throw failure(compiled.sql(), how == KeyRetrieval.GENERATED_KEYS_BATCH || rows.size() == 1 ? e : stoppedAt(keys.size(), e));
         }
+    }
+
+    /**
+     * A row-by-row insert of several rows failed at row {@code done}: said as JDBC says it of a batch
+     * (the update counts stop at the failed row), so that callers can name the row's object.
+     */
+    private static SQLException stoppedAt(int done, SQLException e) {
+        if (e instanceof BatchUpdateException) {
+            return e;
+        }
+        int[] counts = new int[done];
+        java.util.Arrays.fill(counts, 1);
+        return new BatchUpdateException(e.getMessage(), e.getSQLState(), e.getErrorCode(), counts, e);
     }
 
     private static <K> K readKey(ResultSet rs, ValueType<?> type, Column<K> key) throws SQLException {

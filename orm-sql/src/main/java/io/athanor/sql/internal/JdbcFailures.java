@@ -5,7 +5,9 @@ import io.athanor.sql.ConstraintViolationException.Kind;
 import io.athanor.sql.SqlException;
 import io.athanor.sql.dialect.MariaDbDialect;
 import io.athanor.sql.spi.Dialect;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +31,7 @@ import org.sqlite.SQLiteException;
 public final class JdbcFailures {
     private static final String RETRY_HINT = "; SessionFactory.inTransaction rolls back and runs such work again";
     private static final Pattern BACKQUOTED_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]+)`");
+    private static final Pattern PGJDBC_BATCH_ENTRY = Pattern.compile("^Batch entry (\\d+) ");
     private static final Pattern QUOTED_COLUMN = Pattern.compile("Column '([^']+)' cannot be null");
 
     private JdbcFailures() {
@@ -63,6 +66,25 @@ public final class JdbcFailures {
             return new SqlException(e.getMessage() + RETRY_HINT, sql, e, true);
         }
         return new SqlException(e.getMessage(), sql, e);
+    }
+
+    /** See {@link SqlException#failedRow()}. */
+    public static int failedRow(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BatchUpdateException b && b.getUpdateCounts() != null) {
+                int[] counts = b.getUpdateCounts();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == Statement.EXECUTE_FAILED) {
+                        // pgjdbc marks every row of an aborted batch failed; its message names the entry.
+                        Matcher m = i == 0 && b.getMessage() != null ? PGJDBC_BATCH_ENTRY.matcher(b.getMessage()) : null;
+                        return m != null && m.find() ? Integer.parseInt(m.group(1)) : i;
+                    }
+                }
+                // Drivers that stop at the failed statement report the counts of the ones before it.
+                return counts.length;
+            }
+        }
+        return -1;
     }
 
     /** SQLite's result codes: BUSY and BUSY_SNAPSHOT are lost races, CONSTRAINT_* violations. */

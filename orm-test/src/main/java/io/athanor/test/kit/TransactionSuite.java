@@ -211,6 +211,28 @@ public abstract class TransactionSuite extends OrmKitSuite {
     }
 
     @Test
+    void aDuplicateKeyInABatchNamesTheObjectWhoseInsertFailed() {
+        java.util.UUID taken = new java.util.UUID(0, 42);
+        factory.useTransaction(s -> s.add(gadget(taken)));
+        java.util.UUID fresh = new java.util.UUID(0, 7);
+        ConstraintViolationException e = assertThrows(ConstraintViolationException.class, () -> factory.useTransaction(s -> {
+            s.add(gadget(fresh));
+            s.add(gadget(taken));
+            s.add(gadget(new java.util.UUID(0, 8)));
+        }));
+        assertEquals(ConstraintViolationException.Kind.UNIQUE, e.kind());
+        // sqlite-jdbc does not say which statement of a batch failed; pgjdbc and Connector/J do.
+        String subject = dialect().name().equals("sqlite") ? "one of 3 KitGadget objects" : "KitGadget#" + taken;
+        assertTrue(e.getMessage().startsWith("INSERT of " + subject + ": unique constraint"), e.getMessage());
+    }
+
+    private static io.athanor.test.kit.entities.KitGadget gadget(java.util.UUID id) {
+        io.athanor.test.kit.entities.KitGadget g = new io.athanor.test.kit.entities.KitGadget();
+        g.id = id;
+        return g;
+    }
+
+    @Test
     void aNotNullViolationIsAConstraintViolationNamingTheColumn() {
         ConstraintViolationException e = assertThrows(ConstraintViolationException.class,
                 () -> factory.useTransaction(s -> s.add(new KitAccount(null, 2))));

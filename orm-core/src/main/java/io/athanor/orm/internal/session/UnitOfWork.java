@@ -8,7 +8,6 @@ import io.athanor.orm.internal.persistence.EntityPersister;
 import io.athanor.sql.CompiledSql;
 import io.athanor.sql.ConstraintViolationException;
 import io.athanor.sql.Transaction;
-import java.sql.BatchUpdateException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -219,24 +218,12 @@ final class UnitOfWork {
 
     /**
      * The violation, naming the entity and key of the object whose statement failed when the batch
-     * tells which (JDBC's update counts stop at, or mark, the failed statement); never its values.
+     * tells which ({@link ConstraintViolationException#failedRow()}); never its values.
      */
     private static ConstraintViolationException about(ConstraintViolationException e, String what, EntityMapping<?> m,
             List<InstanceState> states) {
-        int failed = states.size() == 1 ? 0 : -1;
-        for (Throwable t = e.getCause(); t != null && failed < 0; t = t.getCause()) {
-            if (t instanceof BatchUpdateException b && b.getUpdateCounts() != null) {
-                int[] counts = b.getUpdateCounts();
-                failed = counts.length < states.size() ? counts.length : -1;
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == java.sql.Statement.EXECUTE_FAILED) {
-                        failed = i;
-                        break;
-                    }
-                }
-            }
-        }
-        if (failed < 0) {
+        int failed = states.size() == 1 ? 0 : e.failedRow();
+        if (failed < 0 || failed >= states.size()) {
             return e.about(what + " of one of " + states.size() + " " + m.name() + " objects");
         }
         InstanceState s = states.get(failed);
