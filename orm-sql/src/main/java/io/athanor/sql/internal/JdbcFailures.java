@@ -59,7 +59,7 @@ public final class JdbcFailures {
         Kind kind = mariaDb && mariaDbConstraint(errno) != null ? mariaDbConstraint(errno)
                 : state != null && state.startsWith("23") ? kind(state) : null;
         if (kind != null) {
-            String name = mariaDb ? mariaDbConstraintName(kind, first) : postgresConstraintName(chain, kind);
+            String name = mariaDb ? mariaDbConstraintName(kind, chain) : postgresConstraintName(chain, kind);
             return new ConstraintViolationException(describe(kind, name), sql, e, kind, name);
         }
         if (retryable(state, errno, mariaDb, first)) {
@@ -151,14 +151,22 @@ public final class JdbcFailures {
     }
 
     /** From MariaDB's text, taking care to skip the duplicate value it quotes ({@code Duplicate entry 'v' for key 'k'}). */
-    private static String mariaDbConstraintName(Kind kind, SQLException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        if (kind == Kind.UNIQUE) {
-            int at = m.lastIndexOf(" for key '");
-            return at < 0 || !m.endsWith("'") ? null : m.substring(at + " for key '".length(), m.length() - 1);
+    private static String mariaDbConstraintName(Kind kind, List<SQLException> chain) {
+        for (SQLException e : chain) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            if (kind == Kind.UNIQUE) {
+                int at = m.lastIndexOf(" for key '");
+                if (at >= 0 && m.endsWith("'")) {
+                    return m.substring(at + " for key '".length(), m.length() - 1);
+                }
+            } else {
+                Matcher c = (kind == Kind.NOT_NULL ? QUOTED_COLUMN : BACKQUOTED_CONSTRAINT).matcher(m);
+                if (c.find()) {
+                    return c.group(1);
+                }
+            }
         }
-        Matcher c = (kind == Kind.NOT_NULL ? QUOTED_COLUMN : BACKQUOTED_CONSTRAINT).matcher(m);
-        return c.find() ? c.group(1) : null;
+        return null;
     }
 
     /**
