@@ -149,6 +149,10 @@ public final class Database implements AutoCloseable {
             if (immediate) {
                 dialect.beginImmediately(c, false);
             }
+        } catch (SQLException | RuntimeException suppressed) {
+            failure.addSuppressed(suppressed);
+        }
+        try {
             c.close();
         } catch (SQLException | RuntimeException suppressed) {
             failure.addSuppressed(suppressed);

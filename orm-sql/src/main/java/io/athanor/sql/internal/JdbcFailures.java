@@ -29,7 +29,8 @@ import org.sqlite.SQLiteException;
  * drivers (by the exception's class, so a driver that is absent is never loaded).
  */
 public final class JdbcFailures {
-    private static final String RETRY_HINT = "; SessionFactory.inTransaction rolls back and runs such work again";
+    private static final String RETRY_HINT = " (this transaction lost a race with another one: retryable;"
+            + " SessionFactory.inTransaction rolls back and runs such work again)";
     private static final Pattern BACKQUOTED_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]+)`");
     private static final Pattern PGJDBC_BATCH_ENTRY = Pattern.compile("^Batch entry (\\d+) ");
     private static final Pattern QUOTED_COLUMN = Pattern.compile("Column '([^']+)' cannot be null");
@@ -93,14 +94,15 @@ public final class JdbcFailures {
         switch (code) {
             case SQLITE_BUSY, SQLITE_BUSY_RECOVERY, SQLITE_BUSY_TIMEOUT:
                 return new SqlException("SQLite write conflict (" + code.name() + "): another connection held the "
-                        + "database's write lock, so this transaction could not write (SQLite lets a transaction that "
-                        + "has read wait for no writer); roll back and run the transaction again" + RETRY_HINT
-                        + ", and queues its writers so that this does not recur", sql, e, true);
+                        + "database's write lock and this transaction could not wait for it (SQLite does not wait for "
+                        + "a transaction that has already read, and waits at most busy_timeout otherwise). Roll back "
+                        + "and run the transaction again: SessionFactory.inTransaction does that, and begins its "
+                        + "transactions as writers, which wait their turn instead", sql, e, true);
             case SQLITE_BUSY_SNAPSHOT:
                 return new SqlException("SQLite write conflict (SQLITE_BUSY_SNAPSHOT): another connection committed "
                         + "a write after this transaction began reading, so what it read is stale and it may not "
-                        + "write; roll back and run the transaction again" + RETRY_HINT
-                        + " (it begins its transactions as writers, which cannot go stale)", sql, e, true);
+                        + "write. Roll back and run the transaction again: SessionFactory.inTransaction does that, and "
+                        + "begins its transactions as writers, which cannot go stale", sql, e, true);
             default:
                 break;
         }
