@@ -10,7 +10,7 @@ package io.athanor.sql;
 public class ConstraintViolationException extends SqlException {
     /** Which kind of constraint was broken, as far as the database says. */
     public enum Kind {
-        UNIQUE("unique"), FOREIGN_KEY("foreign key"), NOT_NULL("NOT NULL"), CHECK("check"), OTHER("integrity");
+        UNIQUE("UNIQUE"), FOREIGN_KEY("FOREIGN KEY"), NOT_NULL("NOT NULL"), CHECK("CHECK"), OTHER("integrity");
 
         private final String text;
 
@@ -18,7 +18,7 @@ public class ConstraintViolationException extends SqlException {
             this.text = text;
         }
 
-        /** How messages name this kind, e.g. {@code foreign key}. */
+        /** How messages name this kind, in SQL's words, e.g. {@code FOREIGN KEY}. */
         public String text() {
             return text;
         }

@@ -249,7 +249,7 @@ class DatabaseTest {
         assertEquals("INSERT INTO \"stuff\" (\"id\", \"foo\") VALUES (?, ?)", e.sql());
         assertInstanceOf(SQLException.class, e.getCause());
         assertEquals(ConstraintViolationException.Kind.UNIQUE, assertInstanceOf(ConstraintViolationException.class, e).kind());
-        assertTrue(e.getMessage().startsWith("unique constraint stuff.id violated"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("UNIQUE constraint stuff.id violated"), e.getMessage());
         assertEquals(1, count(), "the failed statement's transaction was rolled back, the connection is usable");
     }
 

@@ -223,7 +223,7 @@ public abstract class TransactionSuite extends OrmKitSuite {
         assertEquals(ConstraintViolationException.Kind.UNIQUE, e.kind());
         // sqlite-jdbc does not say which statement of a batch failed; pgjdbc and Connector/J do.
         String subject = dialect().name().equals("sqlite") ? "one of 3 KitGadget objects" : "KitGadget#" + taken;
-        assertTrue(e.getMessage().startsWith("INSERT of " + subject + ": unique constraint"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("INSERT of " + subject + ": UNIQUE constraint"), e.getMessage());
     }
 
     private static io.athanor.test.kit.entities.KitGadget gadget(java.util.UUID id) {
