@@ -17,6 +17,7 @@ import io.athanor.sql.SqlException;
 import io.athanor.test.kit.entities.KitAccount;
 import io.athanor.test.kit.entities.KitAccount_;
 import io.athanor.test.kit.entities.KitStuff;
+import io.athanor.test.kit.entities.KitStuff_;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,6 +126,37 @@ public abstract class TransactionSuite extends OrmKitSuite {
                 assertEquals(perThread, balance, "each row got its share, nothing was lost");
             }
         }
+    }
+
+    /**
+     * Two transactions update two rows in opposite orders and meet: the server aborts one with a
+     * deadlock (PostgreSQL 40P01, MariaDB 1213), which inTransaction runs again. SQLite's writers
+     * take turns, so they never meet there and the test does not apply.
+     */
+    @Test
+    void aDeadlockBetweenTwoTransactionsIsRetriedAndBothComplete() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(dialect().singleWriter(), "writers take turns: no deadlock possible");
+        seedStuff(2);
+        List<Long> ids = db.query(Sql.select(KitStuff_.id).from(KitStuff_.TABLE).orderBy(KitStuff_.id.asc()), r -> r.get(KitStuff_.id));
+        SessionFactory sf = newFactory(b -> b.backoff(Duration.ZERO, Duration.ofMillis(5)));
+        java.util.concurrent.CyclicBarrier bothHoldOne = new java.util.concurrent.CyclicBarrier(2);
+        AtomicInteger runs = new AtomicInteger();
+        concurrently(2, t -> sf.useTransaction(s -> {
+            boolean first = runs.incrementAndGet() <= 2;
+            Long mine = ids.get(t);
+            Long theirs = ids.get(1 - t);
+            s.execute(Sql.update(KitStuff_.TABLE).set(KitStuff_.foo, KitStuff_.foo.plus(10)).where(KitStuff_.id.eq(mine)));
+            if (first) {
+                try {
+                    bothHoldOne.await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            s.execute(Sql.update(KitStuff_.TABLE).set(KitStuff_.foo, KitStuff_.foo.plus(100)).where(KitStuff_.id.eq(theirs)));
+        }));
+        assertEquals(List.of(110, 111), foosInDatabase(), "both transactions completed, each exactly once");
+        assertTrue(runs.get() >= 3, "the deadlock victim ran again: " + runs.get() + " runs");
     }
 
     @Test
