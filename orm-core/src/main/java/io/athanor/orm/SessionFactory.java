@@ -1,16 +1,22 @@
 package io.athanor.orm;
 
+import io.athanor.orm.internal.Backoff;
 import io.athanor.orm.internal.OrmContext;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.MappingReader;
 import io.athanor.orm.internal.session.SessionImpl;
 import io.athanor.sql.Database;
+import io.athanor.sql.SqlException;
 import io.athanor.sql.Table;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +49,14 @@ public final class SessionFactory implements AutoCloseable {
 
     private final OrmContext context;
     private final boolean ownsDatabase;
+    private final int retries;
+    private final Backoff backoff;
 
-    private SessionFactory(OrmContext context, boolean ownsDatabase) {
+    private SessionFactory(OrmContext context, boolean ownsDatabase, int retries, Backoff backoff) {
         this.context = context;
         this.ownsDatabase = ownsDatabase;
+        this.retries = retries;
+        this.backoff = backoff;
     }
 
     public static Builder builder() {
@@ -56,6 +66,79 @@ public final class SessionFactory implements AutoCloseable {
     /** A new session; close it when done. */
     public Session openSession() {
         return new SessionImpl(context);
+    }
+
+    /**
+     * Runs {@code work} in a session of its own and commits; returns the work's result. If the work
+     * or the commit fails because the transaction lost a race with another one (a
+     * {@link StaleObjectException}, or a {@link SqlException} whose {@link SqlException#isRetryable()}
+     * is true: serialization failure, deadlock, lock wait timeout, SQLite write conflict), the session
+     * is rolled back and closed and the work runs again in a new session after a jittered, growing
+     * pause, up to {@link Builder#retries(int)} more times; the last failure is then thrown. Any other
+     * failure is thrown at once, the same exception object, after one run. The work must therefore
+     * do nothing outside the session that it cannot repeat. On SQLite the session begins as a
+     * writer: it waits its turn behind the other writers of this process and then cannot conflict.
+     *
+     * <pre>{@code
+     * long balance = sf.inTransaction(s -> {
+     *     Account a = s.get(Account.class, id);
+     *     a.setBalance(a.getBalance() + 10);
+     *     return a.getBalance();
+     * });
+     * }</pre>
+     */
+    public <T> T inTransaction(Function<Session, T> work) {
+        if (work == null) {
+            throw new OrmException("inTransaction/useTransaction(null): give the work to run");
+        }
+        for (int attempt = 0;; attempt++) {
+            try (SessionImpl session = new SessionImpl(context, true)) {
+                T result = work.apply(session);
+                session.commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (attempt >= retries || !isRetryable(e)) {
+                    throw e;
+                }
+                pauseBeforeRetry(attempt, e);
+            }
+        }
+    }
+
+    /** {@link #inTransaction(Function)} for work that returns nothing. */
+    public void useTransaction(Consumer<Session> work) {
+        if (work == null) {
+            throw new OrmException("inTransaction/useTransaction(null): give the work to run");
+        }
+        inTransaction(s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    /** A lost race, also when the work caught it and a later refusal of the session carries it as its cause. */
+    private static boolean isRetryable(Throwable e) {
+        for (int depth = 0; e != null && depth < 16; e = e.getCause(), depth++) {
+            if (e instanceof StaleObjectException || e instanceof SqlException s && s.isRetryable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void pauseBeforeRetry(int attempt, RuntimeException failure) {
+        long pause = backoff.pauseNanos(attempt);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("inTransaction: run {} of at most {} failed with a retryable {}; running the work again in {} ms: {}",
+                    attempt + 1, retries + 1, failure.getClass().getSimpleName(), pause / 1_000_000, failure.getMessage());
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.addSuppressed(e);
+            throw failure;
+        }
     }
 
     /** Issues CREATE TABLE IF NOT EXISTS for every mapped entity, in registration order. */
@@ -90,6 +173,8 @@ public final class SessionFactory implements AutoCloseable {
         private boolean expireOnCommit = true;
         private boolean autoflush = true;
         private boolean allowUnenhanced;
+        private int retries = 5;
+        private Backoff backoff = new Backoff(Duration.ofMillis(10), Duration.ofMillis(500));
 
         private Builder() {
         }
@@ -149,6 +234,28 @@ public final class SessionFactory implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many more times {@link SessionFactory#inTransaction(Function)} runs the work after a
+         * retryable failure (default 5: at most 6 runs; 0: one run).
+         */
+        public Builder retries(int retries) {
+            if (retries < 0) {
+                throw new OrmException("retries(" + retries + "): must be >= 0");
+            }
+            this.retries = retries;
+            return this;
+        }
+
+        /**
+         * The pause before each retry of {@link SessionFactory#inTransaction(Function)}: random, up to
+         * {@code initial} before the first retry, doubling each time, never more than {@code max}
+         * (default 10 ms and 500 ms). {@code Duration.ZERO} for both retries at once.
+         */
+        public Builder backoff(Duration initial, Duration max) {
+            this.backoff = new Backoff(initial, max);
+            return this;
+        }
+
         public SessionFactory build() {
             if ((url == null) == (database == null)) {
                 throw new IllegalStateException("give exactly one of url(...) or database(...)");
@@ -174,7 +281,8 @@ public final class SessionFactory implements AutoCloseable {
             }
             Database db = database != null ? database : Database.open(url);
             try {
-                return new SessionFactory(new OrmContext(db, mappings, expireOnCommit, autoflush), database == null);
+                return new SessionFactory(new OrmContext(db, mappings, expireOnCommit, autoflush), database == null, retries,
+                        backoff);
             } catch (RuntimeException e) {
                 if (database == null) {
                     db.close();

@@ -4,12 +4,17 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.athanor.sql.internal.Ddl;
 import io.athanor.sql.internal.Dialects;
+import io.athanor.sql.internal.JdbcFailures;
 import io.athanor.sql.internal.SqlCompiler;
 import io.athanor.sql.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -31,17 +36,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger SQL_LOG = LoggerFactory.getLogger("io.athanor.sql");
+    /** How long a writer waits for its turn before failing (retryably), as long as SQLite's busy timeout. */
+    private static final long WRITER_TURN_TIMEOUT_MILLIS = 10_000;
 
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
     private final Dialect dialect;
     private final StatementListener listener;
+    /** Queues this database's writers when the database admits one at a time (SQLite); else null. */
+    private final WriterSlot writers;
+    /** Every transaction begun and not yet ended: named when the pool runs dry. */
+    private final Set<Transaction> openTransactions = ConcurrentHashMap.newKeySet();
 
-    private Database(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, StatementListener listener) {
+    private Database(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, StatementListener listener,
+            String name) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.listener = listener;
+        this.writers = dialect.singleWriter() ? new WriterSlot(name, WRITER_TURN_TIMEOUT_MILLIS) : null;
     }
 
     /** A pooled database for that JDBC URL, with the dialect registered for it. */
@@ -61,31 +74,107 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** Starts a transaction on a connection of its own. Close it (try-with-resources). */
+    /**
+     * Starts a transaction on a connection of its own. Close it (try-with-resources). On a database
+     * that admits one writer at a time (SQLite) it reads without waiting and, before its first
+     * write, waits its turn behind this database's other writers (see {@link #beginWriting()}).
+     */
     public Transaction begin() {
-        Connection c = null;
+        return begin(false);
+    }
+
+    /**
+     * Starts a transaction that is going to write. On a database that admits one writer at a time
+     * (SQLite) it first waits, first come first served, for the write turn and takes the database's
+     * write lock at BEGIN ({@code BEGIN IMMEDIATE}), so what it reads cannot be changed by another
+     * writer before it writes: it never fails with a write conflict. Other databases begin as usual.
+     * A thread that already writes in another open transaction of this database is refused at once.
+     */
+    public Transaction beginWriting() {
+        return begin(true);
+    }
+
+    private Transaction begin(boolean writer) {
+        Connection c = connection();
+        Opened opened = Opened.now();
+        boolean turn = false;
+        boolean immediate = false;
         try {
-            c = dataSource.getConnection();
+            if (writer && writers != null) {
+                writers.acquire(opened);
+                turn = true;
+                dialect.beginImmediately(c, true);
+                immediate = true;
+            }
             boolean autoCommit = c.getAutoCommit();
             if (autoCommit) {
                 c.setAutoCommit(false);
             }
-            return new Transaction(this, c, autoCommit);
-        } catch (SQLException e) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+            Transaction tx = new Transaction(this, c, autoCommit, opened, writers, turn, immediate);
+            openTransactions.add(tx);
+            return tx;
+        } catch (SQLException | RuntimeException e) {
+            abandon(c, immediate, turn, e);
+            if (e instanceof SQLException sql) {
+                SqlException t = JdbcFailures.translate(writer ? "BEGIN (as writer)" : "BEGIN", sql, dialect);
+                throw new SqlException("cannot start a transaction: " + t.getMessage(), null, sql, t.isRetryable());
             }
-            throw new SqlException("cannot start a transaction: " + e.getMessage(), e);
+            throw (RuntimeException) e;
         }
+    }
+
+    /** A pooled connection; when none frees up in time, says which open transactions hold them. */
+    private Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new SqlException("cannot start a transaction: " + e.getMessage() + exhaustionHint(e), e);
+        }
+    }
+
+    private String exhaustionHint(SQLException e) {
+        List<Transaction> open = List.copyOf(openTransactions);
+        if (open.isEmpty() || !(e instanceof java.sql.SQLTransientException)) {
+            return "";
+        }
+        Transaction oldest = open.stream().min(Comparator.comparingLong(t -> t.opened().nanos())).orElseThrow();
+        return ". " + open.size() + " transaction(s) of this Database are open, each holding a pooled connection until it"
+                + " commits, rolls back or closes (a Session holds one from its first statement until commit(),"
+                + " rollback() or close()). Likely cause: sessions or transactions that are never closed; open them with"
+                + " try-with-resources. The oldest was opened " + oldest.opened().describe();
+    }
+
+    private void abandon(Connection c, boolean immediate, boolean turn, Exception failure) {
+        try {
+            if (immediate) {
+                dialect.beginImmediately(c, false);
+            }
+        } catch (SQLException | RuntimeException suppressed) {
+            failure.addSuppressed(suppressed);
+        }
+        try {
+            c.close();
+        } catch (SQLException | RuntimeException suppressed) {
+            failure.addSuppressed(suppressed);
+        } finally {
+            if (turn) {
+                writers.release();
+            }
+        }
+    }
+
+    /** Called by a transaction as it ends. */
+    void ended(Transaction tx) {
+        openTransactions.remove(tx);
     }
 
     /** Runs {@code work} in a transaction: committed if it returns, rolled back if it throws. */
     public <R> R inTransaction(Function<Transaction, R> work) {
-        try (Transaction tx = begin()) {
+        return inTransaction(false, work);
+    }
+
+    private <R> R inTransaction(boolean writer, Function<Transaction, R> work) {
+        try (Transaction tx = begin(writer)) {
             R result = work.apply(tx);
             tx.commit();
             return result;
@@ -94,7 +183,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs one DML statement in a transaction of its own; returns the row count. */
     public long execute(Statement statement) {
-        return inTransaction(tx -> tx.execute(statement));
+        return inTransaction(true, tx -> tx.execute(statement));
     }
 
     /** Runs one query in a transaction of its own and maps every row. */
@@ -114,7 +203,7 @@ public final class Database implements AutoCloseable {
 
     /** Creates each table unless it exists. */
     public void createTables(Table... tables) {
-        inTransaction(tx -> {
+        inTransaction(true, tx -> {
             for (Table t : tables) {
                 String ddl = createTableSql(t);
                 announce(ddl, null, 1, List.of());
@@ -160,6 +249,8 @@ public final class Database implements AutoCloseable {
         private Dialect dialect;
         private DataSource dataSource;
         private StatementListener listener;
+        private Integer isolation;
+        private Duration connectionTimeout;
 
         private Builder() {
         }
@@ -199,6 +290,36 @@ public final class Database implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The isolation level of every transaction, one of {@link Connection}'s
+         * {@code TRANSACTION_*} constants (default: the database's own, e.g. READ COMMITTED on
+         * PostgreSQL). At SERIALIZABLE the database may abort a transaction with a serialization
+         * failure, a retryable {@link SqlException} that {@code SessionFactory.inTransaction} runs again.
+         * Applies to the pool this builder creates; set it on a {@link DataSource} you give yourself.
+         */
+        public Builder transactionIsolation(int level) {
+            this.isolation = switch (level) {
+                case Connection.TRANSACTION_READ_UNCOMMITTED, Connection.TRANSACTION_READ_COMMITTED,
+                        Connection.TRANSACTION_REPEATABLE_READ, Connection.TRANSACTION_SERIALIZABLE -> level;
+                default -> throw new IllegalArgumentException("transactionIsolation must be one of Connection's "
+                        + "TRANSACTION_* levels (1, 2, 4, 8): " + level);
+            };
+            return this;
+        }
+
+        /**
+         * How long {@link Database#begin()} waits for a free pooled connection before failing
+         * (default 30 s, HikariCP's; at least 250 ms). The failure names the open transactions that
+         * hold the connections.
+         */
+        public Builder connectionTimeout(Duration timeout) {
+            if (timeout.toMillis() < 250) {
+                throw new IllegalArgumentException("connectionTimeout must be at least 250 ms: " + timeout);
+            }
+            this.connectionTimeout = timeout;
+            return this;
+        }
+
         /** Told about every statement before it runs. */
         public Builder listener(StatementListener listener) {
             this.listener = listener;
@@ -212,7 +333,7 @@ public final class Database implements AutoCloseable {
                     throw new IllegalStateException("give either url(...) or dataSource(...), not both");
                 }
                 Dialect d = dialect != null ? dialect : Dialects.forProduct(productName(dataSource), loader);
-                return new Database(dataSource, null, d, listener);
+                return new Database(dataSource, null, d, listener, d.name() + " DataSource " + dataSource);
             }
             if (url == null) {
                 throw new IllegalStateException("a Database needs url(...) or dataSource(...)");
@@ -226,13 +347,28 @@ public final class Database implements AutoCloseable {
             config.setMinimumIdle(1);
             config.setPoolName("athanor-" + d.name());
             config.setDataSourceProperties(d.connectionProperties(url));
+            if (isolation != null) {
+                config.setTransactionIsolation(isolationName(isolation));
+            }
+            if (connectionTimeout != null) {
+                config.setConnectionTimeout(connectionTimeout.toMillis());
+            }
             HikariDataSource pool;
             try {
                 pool = new HikariDataSource(config);
             } catch (RuntimeException e) {
                 throw new SqlException("cannot open " + url + ": " + e.getMessage() + driverHint(url), e);
             }
-            return new Database(pool, pool, d, listener);
+            return new Database(pool, pool, d, listener, url);
+        }
+
+        private static String isolationName(int level) {
+            return switch (level) {
+                case Connection.TRANSACTION_READ_UNCOMMITTED -> "TRANSACTION_READ_UNCOMMITTED";
+                case Connection.TRANSACTION_READ_COMMITTED -> "TRANSACTION_READ_COMMITTED";
+                case Connection.TRANSACTION_REPEATABLE_READ -> "TRANSACTION_REPEATABLE_READ";
+                default -> "TRANSACTION_SERIALIZABLE";
+            };
         }
 
         /** Names the likely cause when no JDBC driver on the classpath accepts the URL. */

@@ -1,8 +1,10 @@
 package io.athanor.sql;
 
+import io.athanor.sql.internal.JdbcFailures;
 import io.athanor.sql.internal.ResultCursor;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.ValueType;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,12 +26,24 @@ public final class Transaction implements AutoCloseable {
     private final Database database;
     private final Connection connection;
     private final boolean restoreAutoCommit;
+    private final Opened opened;
+    /** The database's writer turn when it has one (SQLite), else null. */
+    private final WriterSlot slot;
+    /** True while this transaction holds {@link #slot}. */
+    private boolean writing;
+    /** True if this transaction began with the write lock (BEGIN IMMEDIATE) and must restore the default mode. */
+    private boolean immediate;
     private boolean open = true;
 
-    Transaction(Database database, Connection connection, boolean restoreAutoCommit) {
+    Transaction(Database database, Connection connection, boolean restoreAutoCommit, Opened opened, WriterSlot slot,
+            boolean writing, boolean immediate) {
         this.database = database;
         this.connection = connection;
         this.restoreAutoCommit = restoreAutoCommit;
+        this.opened = opened;
+        this.slot = slot;
+        this.writing = writing;
+        this.immediate = immediate;
     }
 
     public Database database() {
@@ -58,6 +72,7 @@ public final class Transaction implements AutoCloseable {
     /** Runs a compiled DML statement once, with {@code row} filling its placeholders; returns the row count. */
     public long execute(CompiledSql compiled, Object[] row) {
         requireOpen();
+        awaitWriterTurn();
         database.announce(compiled, 1, row);
         try (PreparedStatement ps = connection.prepareStatement(compiled.sql())) {
             compiled.bind(ps, row);
@@ -99,6 +114,9 @@ public final class Transaction implements AutoCloseable {
     private <R> Stream<R> stream(CompiledSql compiled, Object[] row, RowMapper<R> mapper,
             List<? extends Expression<?>> selected) {
         requireOpen();
+        if (compiled.kind() != StatementKind.SELECT) {
+            awaitWriterTurn();
+        }
         database.announce(compiled, 1, row);
         PreparedStatement ps = null;
         try {
@@ -119,6 +137,7 @@ public final class Transaction implements AutoCloseable {
         if (rows.isEmpty()) {
             return new int[0];
         }
+        awaitWriterTurn();
         database.announce(compiled, rows.size(), rows.get(0));
         try (PreparedStatement ps = connection.prepareStatement(compiled.sql())) {
             for (Object[] row : rows) {
@@ -142,6 +161,7 @@ public final class Transaction implements AutoCloseable {
         if (rows.isEmpty()) {
             return keys;
         }
+        awaitWriterTurn();
         KeyRetrieval how = database.dialect().keyRetrieval();
         CompiledSql compiled = database.compile(how == KeyRetrieval.RETURNING ? insert.returning(key) : insert);
         ValueType<?> type = database.dialect().valueType(key);
@@ -175,8 +195,21 @@ public final class Transaction implements AutoCloseable {
             }
             return keys;
         } catch (SQLException e) {
-            throw failure(compiled.sql(), e);
+            throw failure(compiled.sql(), how == KeyRetrieval.GENERATED_KEYS_BATCH || rows.size() == 1 ? e : stoppedAt(keys.size(), e));
         }
+    }
+
+    /**
+     * A row-by-row insert of several rows failed at row {@code done}: said as JDBC says it of a batch
+     * (the update counts stop at the failed row), so that callers can name the row's object.
+     */
+    private static SQLException stoppedAt(int done, SQLException e) {
+        if (e instanceof BatchUpdateException) {
+            return e;
+        }
+        int[] counts = new int[done];
+        java.util.Arrays.fill(counts, 1);
+        return new BatchUpdateException(e.getMessage(), e.getSQLState(), e.getErrorCode(), counts, e);
     }
 
     private static <K> K readKey(ResultSet rs, ValueType<?> type, Column<K> key) throws SQLException {
@@ -224,6 +257,7 @@ public final class Transaction implements AutoCloseable {
     public void commit() {
         requireOpen();
         try {
+            leaveImmediateMode();
             connection.commit();
         } catch (SQLException e) {
             SqlException failure = failure("COMMIT", e);
@@ -256,13 +290,19 @@ public final class Transaction implements AutoCloseable {
 
     private void end(boolean rollback) {
         open = false;
+        database.ended(this);
         SQLException failure = null;
-        try {
-            if (rollback) {
-                connection.rollback();
+        if (rollback) {
+            try {
+                leaveImmediateMode();
+            } catch (SQLException e) {
+                failure = e;
             }
-        } catch (SQLException e) {
-            failure = e;
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                failure = failure == null ? e : failure;
+            }
         }
         try {
             // After a failed ROLLBACK the transaction may still be open, and turning auto-commit on
@@ -277,11 +317,41 @@ public final class Transaction implements AutoCloseable {
                 connection.close();
             } catch (SQLException e) {
                 failure = failure == null ? e : failure;
+            } finally {
+                // Only now, with the database's lock released by COMMIT or ROLLBACK, may the next writer go.
+                if (writing) {
+                    writing = false;
+                    slot.release();
+                }
             }
         }
         if (failure != null) {
             throw failure(rollback ? "ROLLBACK" : null, failure);
         }
+    }
+
+    /**
+     * Before the first write on a database with one writer at a time: wait, in line with this
+     * process's other writers, for the turn (see {@link WriterSlot}).
+     */
+    private void awaitWriterTurn() {
+        if (slot != null && !writing) {
+            slot.acquire(opened);
+            writing = true;
+        }
+    }
+
+    /** SQLite's driver begins the next transaction at COMMIT or ROLLBACK: make that one deferred again. */
+    private void leaveImmediateMode() throws SQLException {
+        if (immediate) {
+            immediate = false;
+            database.dialect().beginImmediately(connection, false);
+        }
+    }
+
+    /** Where and when this transaction was opened. */
+    Opened opened() {
+        return opened;
     }
 
     private void requireOpen() {
@@ -304,8 +374,9 @@ public final class Transaction implements AutoCloseable {
         return statement instanceof Delete d ? d.returning() : List.of();
     }
 
-    private static SqlException failure(String sql, SQLException e) {
-        return new SqlException(e.getMessage(), sql, e);
+    /** Every JDBC failure of a transaction becomes an Athanor exception here, in {@link JdbcFailures}. */
+    private SqlException failure(String sql, SQLException e) {
+        return JdbcFailures.translate(sql, e, database.dialect());
     }
 
     private static void closeQuietly(AutoCloseable c, Exception primary) {

@@ -10,6 +10,8 @@ import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.SqlRenderer;
 import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,8 @@ import java.util.EnumSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 /**
  * SQLite (xerial sqlite-jdbc). SQLite has few storage classes, so: booleans are INTEGER 0/1;
@@ -28,6 +32,8 @@ import java.util.UUID;
  * order, so only = and &lt;&gt; are allowed on it); dates and times are
  * fixed-width ISO TEXT so that text order is time order for years 0000-9999; Instant keeps
  * nanoseconds; UUID is TEXT. NaN is refused when bound (SQLite would store NULL). File databases run in WAL mode with foreign keys on and a busy timeout.
+ * One transaction writes at a time ({@link #singleWriter()}): {@code Database} queues writers, and
+ * {@code Database.beginWriting()} begins with {@code BEGIN IMMEDIATE} (see docs/transactions.md).
  * RETURNING (SQLite 3.35+) works for INSERT, UPDATE and DELETE.
  */
 public class SqliteDialect extends BaseDialect {
@@ -187,6 +193,26 @@ public class SqliteDialect extends BaseDialect {
             p.setProperty("synchronous", "NORMAL");
         }
         return p;
+    }
+
+    /** SQLite locks the whole database for a writer: one writing transaction at a time. */
+    @Override
+    public boolean singleWriter() {
+        return true;
+    }
+
+    /**
+     * sqlite-jdbc issues BEGIN when auto-commit is turned off and again right after each COMMIT or
+     * ROLLBACK, in the connection's transaction mode: IMMEDIATE for a writer, DEFERRED (the pool's
+     * default) for everything else, restored before the writer ends so that the BEGIN issued at its
+     * COMMIT takes no lock. A connection that is not sqlite-jdbc's is left alone.
+     */
+    @Override
+    public void beginImmediately(Connection connection, boolean immediate) throws SQLException {
+        if (connection.isWrapperFor(SQLiteConnection.class)) {
+            connection.unwrap(SQLiteConnection.class).getConnectionConfig()
+                    .setTransactionMode(immediate ? SQLiteConfig.TransactionMode.IMMEDIATE : SQLiteConfig.TransactionMode.DEFERRED);
+        }
     }
 
     /** OFFSET needs a LIMIT in SQLite; -1 means no limit. */

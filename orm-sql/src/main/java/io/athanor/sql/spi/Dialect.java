@@ -4,6 +4,8 @@ import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.ast.Arithmetic;
 import io.athanor.sql.ast.Concat;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Properties;
 
 /**
@@ -64,6 +66,24 @@ public interface Dialect {
     /** Driver properties for connections to that URL (e.g. SQLite's journal mode). */
     default Properties connectionProperties(String jdbcUrl) {
         return new Properties();
+    }
+
+    /**
+     * True if the database admits one writing transaction at a time (SQLite). A {@link
+     * io.athanor.sql.Database} then hands its writers the turn in-process, first come first served,
+     * rather than letting them collide in the database. Default: false.
+     */
+    default boolean singleWriter() {
+        return false;
+    }
+
+    /**
+     * Called only when {@link #singleWriter()}: with {@code immediate} true, on a connection still in
+     * auto-commit mode, makes the transaction about to begin take the database's write lock at BEGIN
+     * (SQLite's {@code BEGIN IMMEDIATE}); with false, before that transaction ends, restores the
+     * default mode (the lock taken at the first write). Default: nothing.
+     */
+    default void beginImmediately(Connection connection, boolean immediate) throws SQLException {
     }
 
     /**

@@ -53,8 +53,12 @@ public final class SessionImpl implements Session {
     private volatile Thread owner;
 
     public SessionImpl(OrmContext context) {
+        this(context, false);
+    }
+
+    public SessionImpl(OrmContext context, boolean writer) {
         this.context = context;
-        this.transaction = new SessionTransaction(context.database());
+        this.transaction = new SessionTransaction(context.database(), writer);
     }
 
     // --- Session API -----------------------------------------------------------------------------

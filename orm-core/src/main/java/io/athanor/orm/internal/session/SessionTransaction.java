@@ -28,18 +28,21 @@ final class SessionTransaction {
     private static final Logger LOG = LoggerFactory.getLogger(SessionTransaction.class);
 
     private final Database database;
+    /** Begins as a writer ({@link Database#beginWriting()}): the sessions {@code inTransaction} runs. */
+    private final boolean writer;
     private Transaction transaction;
     private RuntimeException failure;
 
-    SessionTransaction(Database database) {
+    SessionTransaction(Database database, boolean writer) {
         this.database = database;
+        this.writer = writer;
     }
 
     /** The open transaction, begun on first use; refuses while the session is in the failed state. */
     Transaction current() {
         requireUsable();
         if (transaction == null) {
-            transaction = database.begin();
+            transaction = writer ? database.beginWriting() : database.begin();
         }
         return transaction;
     }
