@@ -334,6 +334,11 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         expression(like.operand());
         sql.append(" LIKE ");
         expression(like.pattern());
+        if (like.escape() != null) {
+            // bound like any value: MariaDB reads a backslash in a string literal as an escape itself
+            sql.append(" ESCAPE ");
+            bind(String.class, like.escape().toString());
+        }
         return null;
     }
 
