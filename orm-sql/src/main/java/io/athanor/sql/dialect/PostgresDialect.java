@@ -25,7 +25,7 @@ import java.util.UUID;
  * with scale 0), TEXT, BYTEA, DATE, TIMESTAMP, TIMESTAMPTZ and uuid. PostgreSQL keeps microseconds,
  * so LocalDateTime and Instant are truncated (toward the past) to microseconds when bound, rather
  * than left to the server, which would round (and could round 9999-12-31T23:59:59.9999999 out of
- * range). Dates and date-times before 4714-11-24 BC (ISO year -4713) or after the types' last day
+ * range). Dates and date-times before 4713-01-01 BC (ISO year -4712) or after the types' last day
  * are refused when bound (pgjdbc would send LocalDate.MIN and the like as -infinity). NaN, the
  * infinities and {@code -0.0} are stored as they are. TEXT cannot hold the character U+0000: such a
  * string is refused by the server.
@@ -35,8 +35,11 @@ import java.util.UUID;
  * DELETE batches report exact per-statement counts by default.
  */
 public class PostgresDialect extends BaseDialect {
-    /** Julian day 0 (4714-11-24 BC), the first day of DATE and TIMESTAMP; pgjdbc sends earlier ones as -infinity. */
-    private static final LocalDate FIRST_DAY = LocalDate.of(-4713, 11, 24);
+    /**
+     * 4713-01-01 BC (ISO year -4712), the documented first day of DATE and TIMESTAMP: pgjdbc sends any
+     * earlier date or time as -infinity, which reads back as another value.
+     */
+    private static final LocalDate FIRST_DAY = LocalDate.of(-4712, 1, 1);
     /** The last microsecond of TIMESTAMP and TIMESTAMPTZ. */
     private static final LocalDateTime LAST_MOMENT = LocalDateTime.of(294_276, 12, 31, 23, 59, 59, 999_999_000);
 

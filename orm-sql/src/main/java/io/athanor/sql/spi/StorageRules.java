@@ -73,23 +73,24 @@ public final class StorageRules {
 
     /** Dates from {@code min} to {@code max}, as a column of {@code what} holds them. */
     public static Storage<LocalDate> localDates(String what, LocalDate min, LocalDate max) {
-        return d -> inRange(d, min, max, what);
+        return d -> inRange(d, d, min, max, what);
     }
 
     /** Date-times from {@code min} to {@code max}, truncated toward the past to {@code precision}. */
     public static Storage<LocalDateTime> localDateTimes(String what, LocalDateTime min, LocalDateTime max,
             ChronoUnit precision) {
-        return t -> inRange(t.truncatedTo(precision), min, max, what);
+        return t -> inRange(t, t.truncatedTo(precision), min, max, what);
     }
 
     /** Instants from {@code min} to {@code max}, truncated toward the past to {@code precision}. */
     public static Storage<Instant> instants(String what, Instant min, Instant max, ChronoUnit precision) {
-        return t -> inRange(t.truncatedTo(precision), min, max, what);
+        return t -> inRange(t, t.truncatedTo(precision), min, max, what);
     }
 
-    private static <T extends Comparable<? super T>> T inRange(T v, T min, T max, String what) throws SQLDataException {
+    private static <T extends Comparable<? super T>> T inRange(T given, T v, T min, T max, String what)
+            throws SQLDataException {
         if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-            throw new SQLDataException("the value " + v + " is out of range: " + what + " holds " + min + " to " + max,
+            throw new SQLDataException("the value " + given + " is out of range: " + what + " holds " + min + " to " + max,
                     DATETIME_OUT_OF_RANGE);
         }
         return v;
