@@ -6,6 +6,7 @@ import io.athanor.sql.spi.BaseDialect;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
+import io.athanor.sql.spi.LikeMatching;
 import io.athanor.sql.spi.StorageRules;
 import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
@@ -129,6 +130,15 @@ public class PostgresDialect extends BaseDialect {
     @Override
     public boolean arithmeticMatchesJava(Class<?> javaType) {
         return javaType == Integer.class || javaType == Long.class || javaType == Double.class;
+    }
+
+    /**
+     * LIKE is case-sensitive and compares characters exactly under a deterministic collation (the
+     * default; LIKE on a nondeterministic collation is an error or a different match).
+     */
+    @Override
+    public LikeMatching likeMatching() {
+        return LikeMatching.EXACT;
     }
 
     /** Division (and modulo) by zero raises an error, for floats too. */

@@ -9,6 +9,7 @@ import io.athanor.sql.spi.BaseDialect;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
+import io.athanor.sql.spi.LikeMatching;
 import io.athanor.sql.spi.SqlRenderer;
 import io.athanor.sql.spi.StorageRules;
 import io.athanor.sql.spi.ValueType;
@@ -172,6 +173,12 @@ public class SqliteDialect extends BaseDialect {
         } else {
             out.expression(operand);
         }
+    }
+
+    /** SQLite's built-in LIKE folds the case of ASCII letters only (unless {@code PRAGMA case_sensitive_like} is set). */
+    @Override
+    public LikeMatching likeMatching() {
+        return LikeMatching.ASCII_CASE_INSENSITIVE;
     }
 
     @Override

@@ -70,7 +70,8 @@ public final class Evaluator {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(table, "table");
         Compiler compiler = new Compiler(dialect, table);
-        Node root = compile(compiler, value);
+        // what the column will hold: the dialect's stored form of the computed value (-0.0 as 0.0...)
+        Node root = compiler.stored(compile(compiler, value), value.type(), "the value of " + value);
         Set<Column<?>> columns = Set.copyOf(compiler.columns());
         return new CompiledValue() {
             @Override
