@@ -116,7 +116,7 @@ public final class CompiledSql {
                         e.getSQLState() != null ? e.getSQLState() : "22000", e);
             } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
                 // a binder's own conversion failed (e.g. a date-time its formatter cannot write)
-                throw new SQLDataException(label(i) + " cannot hold the value " + v + ": " + e.getMessage(), "22000", e);
+                throw new SQLDataException(label(i) + ": the value " + v + " cannot be bound: " + e.getMessage(), "22000", e);
             }
         }
     }

