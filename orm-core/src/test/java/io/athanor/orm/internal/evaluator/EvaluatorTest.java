@@ -271,6 +271,14 @@ class EvaluatorTest {
     // --- refusals ----------------------------------------------------------------------------------
 
     @Test
+    void eqNullAndNeNullAreIsNullAndIsNotNull() throws Exception {
+        assertEquals(true, test(NAME.eq(null), row()));
+        assertEquals(false, test(NAME.eq(null), row(NAME, "a")));
+        assertEquals(true, test(NAME.ne(null), row(NAME, "a")));
+        assertEquals(false, test(FOO.ne(null), row()));
+    }
+
+    @Test
     void likeIsRefusedWhereTheDialectDoesNotVouchForItsCaseRules() throws Exception {
         UnevaluableException e = assertThrows(UnevaluableException.class,
                 () -> new Evaluator(new io.athanor.sql.dialect.MariaDbDialect()).criteria(NAME.like("a%"), STUFF));
