@@ -127,7 +127,8 @@ public abstract class BulkSuite extends OrmKitSuite {
         loaded.get(0).setFoo(100);
         OrmException e = assertThrows(OrmException.class, () -> s.query(KitStuff.class).where(Sql.function("lower", String.class, KitStuff_.name).eq("n1"))
                 .update(Map.of(KitStuff_.foo, 1), Synchronize.EVALUATE));
-        assertTrue(e.getMessage().contains("function lower") && e.getMessage().contains("FETCH"), e.getMessage());
+        // the refusal names the construct: the function, or the string comparison where strings are not vouched for
+        assertTrue(e.getMessage().contains("lower(kit_stuff.name)") && e.getMessage().contains("FETCH"), e.getMessage());
         assertEquals(List.of(), log.all());
         assertTrue(s.isDirty(loaded.get(0)));
     }
