@@ -38,22 +38,41 @@ public interface Expression<T> {
 
     // --- comparisons -------------------------------------------------------------------------
 
-    /** {@code this = value}; {@code eq(null)} is rendered as {@code IS NULL}, as SQL users mean. */
-    default Expression<Boolean> eq(T value) {
+    /**
+     * {@code this = value}; a null value means {@code this IS NULL}, as SQL users mean (SQL's
+     * {@code = NULL} is never true). {@code col.eq(null)} compiles and means the same.
+     *
+     * <p>Why the empty varargs {@code none}: with the two overloads {@code eq(T)} and
+     * {@code eq(Expression<T>)}, a bare {@code null} fits both and javac reports {@code eq(null)}
+     * as ambiguous. Java picks fixed-arity methods before variable-arity ones, so with the value
+     * overload variable-arity, {@code eq(null)} resolves to {@link #eq(Expression)} (whose null also
+     * means IS NULL), while {@code eq(value)} and {@code eq(expression)} stay checked against
+     * {@code T} at compile time. The alternatives lose that: an {@code eq(Object)} overload accepts
+     * any type, and a constant such as {@code Sql.NULL} would not make {@code eq(null)} compile. No
+     * unchecked warning arises where {@code T} is a plain class (every column type); pass no second
+     * value ({@code eq(a, b)} is refused: use {@link #in(Object[]) in}).
+     */
+    @SuppressWarnings("unchecked")
+    default Expression<Boolean> eq(T value, T... none) {
+        requireOneValue("eq", none);
         return value == null ? isNull() : eq(Literal.of(type(), value));
     }
 
+    /** {@code this = other}; a null {@code other} (as in {@code eq(null)}) means {@code this IS NULL}. */
     default Expression<Boolean> eq(Expression<T> other) {
-        return new Comparison(this, ComparisonOperator.EQ, other);
+        return other == null ? isNull() : new Comparison(this, ComparisonOperator.EQ, other);
     }
 
-    /** {@code this <> value}; {@code ne(null)} is rendered as {@code IS NOT NULL}. */
-    default Expression<Boolean> ne(T value) {
+    /** {@code this <> value}; a null value (as in {@code ne(null)}) means {@code this IS NOT NULL}. See {@link #eq(Object, Object[])}. */
+    @SuppressWarnings("unchecked")
+    default Expression<Boolean> ne(T value, T... none) {
+        requireOneValue("ne", none);
         return value == null ? isNotNull() : ne(Literal.of(type(), value));
     }
 
+    /** {@code this <> other}; a null {@code other} (as in {@code ne(null)}) means {@code this IS NOT NULL}. */
     default Expression<Boolean> ne(Expression<T> other) {
-        return new Comparison(this, ComparisonOperator.NE, other);
+        return other == null ? isNotNull() : new Comparison(this, ComparisonOperator.NE, other);
     }
 
     default Expression<Boolean> lt(T value) {
@@ -114,9 +133,46 @@ public interface Expression<T> {
         return new Between(this, Literal.of(type(), low), Literal.of(type(), high));
     }
 
-    /** {@code this LIKE pattern}; only for string expressions. */
+    /**
+     * {@code this LIKE pattern}; only for string expressions. {@code %} matches any characters and
+     * {@code _} one; whether case matters depends on the database (see docs/dialects.md), and so does
+     * the escape character when none is given (a backslash on PostgreSQL and MariaDB, none on
+     * SQLite): to match user input literally use {@link #like(String, char)}, {@link #startsWith},
+     * {@link #endsWith} or {@link #contains}.
+     */
     default Expression<Boolean> like(String pattern) {
-        return new Like(Types.requireString(this, "like"), Literal.of(String.class, pattern));
+        return new Like(Types.requireString(this, "like"), Literal.of(String.class, pattern), null);
+    }
+
+    /**
+     * {@code this LIKE pattern ESCAPE escape}: in {@code pattern}, {@code escape} followed by
+     * {@code %}, {@code _} or itself matches that character literally. With {@code '\\'},
+     * {@link Sql#escapeLike(String)} makes any user input literal.
+     */
+    default Expression<Boolean> like(String pattern, char escape) {
+        return new Like(Types.requireString(this, "like"), Literal.of(String.class, pattern), escape);
+    }
+
+    /** True when this string starts with {@code prefix}, taken literally ({@code %} and {@code _} included). */
+    default Expression<Boolean> startsWith(String prefix) {
+        return like(Sql.escapeLike(prefix) + "%", Sql.LIKE_ESCAPE);
+    }
+
+    /** True when this string ends with {@code suffix}, taken literally. */
+    default Expression<Boolean> endsWith(String suffix) {
+        return like("%" + Sql.escapeLike(suffix), Sql.LIKE_ESCAPE);
+    }
+
+    /** True when this string contains {@code part}, taken literally. */
+    default Expression<Boolean> contains(String part) {
+        return like("%" + Sql.escapeLike(part) + "%", Sql.LIKE_ESCAPE);
+    }
+
+    private static void requireOneValue(String operator, Object[] none) {
+        if (none != null && none.length > 0) {
+            throw new IllegalArgumentException(operator + "(...) takes one value, not " + (none.length + 1)
+                    + ": to match any of several values use in(...)");
+        }
     }
 
     // --- arithmetic and strings ----------------------------------------------------------------

@@ -64,6 +64,27 @@ public final class Sql {
         return Literal.of(type, value);
     }
 
+    /** The escape character of {@link #escapeLike}: a backslash. */
+    public static final char LIKE_ESCAPE = '\\';
+
+    /**
+     * {@code text} with {@code %}, {@code _} and the backslash each preceded by a backslash, so that
+     * {@code col.like(Sql.escapeLike(userInput) + "%", '\\')} matches the input literally on every
+     * dialect (the escape is bound with the statement, never written into its text).
+     */
+    public static String escapeLike(String text) {
+        Objects.requireNonNull(text, "text to escape for LIKE");
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+                sb.append(LIKE_ESCAPE);
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
     /** A placeholder filled from slot {@code slot} of each row of values given to a batch. */
     public static <T> Expression<T> param(int slot, Class<T> type) {
         return new Param<>(slot, type);

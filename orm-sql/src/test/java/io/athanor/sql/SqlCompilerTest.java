@@ -96,13 +96,22 @@ class SqlCompilerTest {
 
     @Test
     void arithmeticAndConcatAreParenthesisedAsOperands() {
-        assertWhere("(\"foo\" + ?) = ?", List.of(1, 5), FOO.plus(1).eq(5));
-        assertWhere("(\"foo\" - ?) = ?", List.of(1, 5), FOO.minus(1).eq(5));
-        assertWhere("(\"foo\" * ?) = ?", List.of(2, 6), FOO.times(2).eq(6));
-        assertWhere("(\"foo\" / ?) = ?", List.of(2, 3), FOO.dividedBy(2).eq(3));
-        assertWhere("(\"foo\" % ?) = ?", List.of(2, 1), FOO.mod(2).eq(1));
+        assertWhere("(" + intChecked("\"foo\" + ?") + ") = ?", List.of(1, 5), FOO.plus(1).eq(5));
+        assertWhere("(" + intChecked("\"foo\" - ?") + ") = ?", List.of(1, 5), FOO.minus(1).eq(5));
+        assertWhere("(" + intChecked("\"foo\" * ?") + ") = ?", List.of(2, 6), FOO.times(2).eq(6));
+        assertWhere("(" + intChecked("\"foo\" / ?") + ") = ?", List.of(2, 3), FOO.dividedBy(2).eq(3));
+        assertWhere("(" + intChecked("\"foo\" % ?") + ") = ?", List.of(2, 1), FOO.mod(2).eq(1));
         assertWhere("(\"name\" || ?) = ?", List.of("x", "ax"), NAME.concat("x").eq("ax"));
-        assertWhere("((\"foo\" + ?) * ?) > ?", List.of(1, 2, 3), FOO.plus(1).times(2).gt(3));
+        // one overflow check for a chain of + - * /; % converts a REAL back to an integer, so its operands get their own
+        assertWhere("(" + intChecked("(\"foo\" + ?) * ?") + ") > ?", List.of(1, 2, 3), FOO.plus(1).times(2).gt(3));
+        assertWhere("(" + intChecked("(" + intChecked("\"foo\" * ?") + ") % ?") + ") > ?", List.of(2, 3, 0),
+                FOO.times(2).mod(3).gt(0));
+    }
+
+    /** SQLite's check that Integer arithmetic neither overflowed into a REAL nor left the int range. */
+    private static String intChecked(String arithmetic) {
+        return "(SELECT CASE WHEN typeof(athanor_v) = 'real' OR athanor_v NOT BETWEEN -2147483648 AND 2147483647"
+                + " THEN abs(-9223372036854775808) ELSE athanor_v END FROM (SELECT " + arithmetic + " AS athanor_v))";
     }
 
     @Test
@@ -135,7 +144,8 @@ class SqlCompilerTest {
         assertEquals(List.of(1, "a"), ins.values(null));
 
         CompiledSql upd = compile(Sql.update(STUFF).set(FOO, FOO.plus(1)).set(NAME, (String) null).where(ID.eq(7L)).returning(ID));
-        assertEquals("UPDATE \"stuff\" SET \"foo\" = (\"foo\" + ?), \"name\" = ? WHERE \"id\" = ? RETURNING \"id\"", upd.sql());
+        assertEquals("UPDATE \"stuff\" SET \"foo\" = (" + intChecked("\"foo\" + ?")
+                + "), \"name\" = ? WHERE \"id\" = ? RETURNING \"id\"", upd.sql());
         assertEquals(Arrays.asList(1, null, 7L), upd.values(null));
 
         CompiledSql del = compile(Sql.deleteFrom(STUFF).where(FOO.lt(0)).returning(ID, FOO));

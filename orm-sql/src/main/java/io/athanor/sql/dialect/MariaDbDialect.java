@@ -11,6 +11,7 @@ import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.SqlRenderer;
+import io.athanor.sql.spi.StorageRules;
 import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.GregorianCalendar;
@@ -43,8 +45,10 @@ import java.util.UUID;
  * a primary key or UNIQUE, since TEXT cannot be indexed without a prefix length.</li>
  * <li>LocalDateTime and Instant are {@code DATETIME(6)}; an Instant is stored as its UTC date-time, so
  * the session time zone never touches it. Both are truncated to microseconds when bound (the server
- * keeps no more). Use years 1000-9999, the documented DATETIME range.</li>
- * <li>Double is {@code DOUBLE}, which has no NaN or infinities: the server refuses them.</li>
+ * keeps no more). Dates and date-times outside years 1000-9999, the documented DATE and DATETIME
+ * range, are refused when bound.</li>
+ * <li>Double is {@code DOUBLE}, which has no NaN or infinities: they are refused when bound (the
+ * driver would write them into the SQL text as a bare word); {@code -0.0} is stored as {@code 0.0}.</li>
  * <li>UUID is {@code CHAR(36) CHARACTER SET ascii}, lowercase text.</li>
  * </ul>
  * Identifiers are quoted with backticks (the default sql_mode has no ANSI_QUOTES; backticks also work
@@ -57,6 +61,10 @@ public class MariaDbDialect extends BaseDialect {
     public static final int DECIMAL_SCALE = 10;
     /** Writing keeps exactly microseconds, so the value is truncated here rather than by the server. */
     private static final DateTimeFormatter DATE_TIME_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+    /** The documented range of DATE and DATETIME: years 1000 to 9999. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(1000, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+    private static final LocalDateTime LAST_MOMENT = LAST_DAY.atTime(23, 59, 59, 999_999_000);
     /** LIMIT's largest value: MariaDB needs a LIMIT before OFFSET, and this one means "no limit". */
     private static final String NO_LIMIT = "18446744073709551615";
 
@@ -76,7 +84,7 @@ public class MariaDbDialect extends BaseDialect {
         register(JdbcTypes.booleans("BOOLEAN"));
         register(JdbcTypes.integers("INT"));
         register(JdbcTypes.longs("BIGINT"));
-        register(JdbcTypes.doubles("DOUBLE"));
+        register(JdbcTypes.doubles("DOUBLE").storing(StorageRules.doubles("MariaDB DOUBLE", false, false, false)));
         register(Decimals.fixedPoint("DECIMAL(65," + DECIMAL_SCALE + ")", Types.DECIMAL, 65, DECIMAL_SCALE,
                 "MariaDB DECIMAL(65," + DECIMAL_SCALE + ")"));
         register(JdbcTypes.strings("LONGTEXT CHARACTER SET utf8mb4"));
@@ -89,16 +97,19 @@ public class MariaDbDialect extends BaseDialect {
                 (rs, i) -> {
                     String s = rs.getString(i);
                     return s == null ? null : LocalDate.parse(s);
-                }));
+                }).storing(StorageRules.localDates("MariaDB DATE", FIRST_DAY, LAST_DAY)));
         register(ValueType.of(LocalDateTime.class, "DATETIME(6)", Types.VARCHAR,
                 (ps, i, v) -> ps.setString(i, DATE_TIME_OUT.format(v)),
-                (rs, i) -> readDateTime(rs, i)));
+                (rs, i) -> readDateTime(rs, i))
+                .storing(StorageRules.localDateTimes("MariaDB DATETIME(6)", FIRST_DAY.atStartOfDay(), LAST_MOMENT,
+                        ChronoUnit.MICROS)));
         register(ValueType.of(Instant.class, "DATETIME(6)", Types.VARCHAR,
                 (ps, i, v) -> ps.setString(i, DATE_TIME_OUT.format(LocalDateTime.ofInstant(v, ZoneOffset.UTC))),
                 (rs, i) -> {
                     LocalDateTime t = readDateTime(rs, i);
                     return t == null ? null : t.toInstant(ZoneOffset.UTC);
-                }));
+                }).storing(StorageRules.instants("MariaDB DATETIME(6) (at UTC)", FIRST_DAY.atStartOfDay().toInstant(ZoneOffset.UTC),
+                        LAST_MOMENT.toInstant(ZoneOffset.UTC), ChronoUnit.MICROS)));
         register(ValueType.of(UUID.class, "CHAR(36) CHARACTER SET ascii", Types.CHAR,
                 (ps, i, v) -> ps.setString(i, v.toString()),
                 (rs, i) -> {

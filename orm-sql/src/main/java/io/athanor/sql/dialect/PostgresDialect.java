@@ -7,6 +7,8 @@ import io.athanor.sql.spi.Decimals;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
+import io.athanor.sql.spi.LikeMatching;
+import io.athanor.sql.spi.StorageRules;
 import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
 import java.sql.Types;
@@ -25,34 +27,50 @@ import java.util.UUID;
  * with scale 0) or {@code NUMERIC(p,s)} for a column that declares its scale, TEXT, BYTEA, DATE, TIMESTAMP, TIMESTAMPTZ and uuid. PostgreSQL keeps microseconds,
  * so LocalDateTime and Instant are truncated (toward the past) to microseconds when bound, rather
  * than left to the server, which would round (and could round 9999-12-31T23:59:59.9999999 out of
- * range). TEXT cannot hold the character U+0000: such a string is refused by the server.
+ * range). Dates and date-times before 4713-01-01 BC (ISO year -4712) or after the types' last day
+ * are refused when bound (pgjdbc would send LocalDate.MIN and the like as -infinity). NaN, the
+ * infinities and {@code -0.0} are stored as they are. TEXT cannot hold the character U+0000: such a
+ * string is refused by the server.
  * RETURNING works for INSERT, UPDATE and DELETE. No driver properties are set: pgjdbc's
  * {@code reWriteBatchedInserts=true} would fold a batch of inserts into multi-row statements and
  * report {@code SUCCESS_NO_INFO} (-2) instead of each row's count, so it stays off; UPDATE and
  * DELETE batches report exact per-statement counts by default.
  */
 public class PostgresDialect extends BaseDialect {
+    /**
+     * 4713-01-01 BC (ISO year -4712), the documented first day of DATE and TIMESTAMP: pgjdbc sends any
+     * earlier date or time as -infinity, which reads back as another value.
+     */
+    private static final LocalDate FIRST_DAY = LocalDate.of(-4712, 1, 1);
+    /** The last microsecond of TIMESTAMP and TIMESTAMPTZ. */
+    private static final LocalDateTime LAST_MOMENT = LocalDateTime.of(294_276, 12, 31, 23, 59, 59, 999_999_000);
+
     /** PostgreSQL with RETURNING for every DML statement. */
     public PostgresDialect() {
         super("postgresql", EnumSet.of(StatementKind.INSERT, StatementKind.UPDATE, StatementKind.DELETE));
         register(JdbcTypes.booleans("BOOLEAN"));
         register(JdbcTypes.integers("INTEGER"));
         register(JdbcTypes.longs("BIGINT"));
-        register(JdbcTypes.doubles("DOUBLE PRECISION"));
+        register(JdbcTypes.doubles("DOUBLE PRECISION").storing(StorageRules.doubles("PostgreSQL DOUBLE PRECISION",
+                true, true, true)));
         register(JdbcTypes.decimals("NUMERIC", Types.NUMERIC));
         register(JdbcTypes.strings("TEXT"));
         register(JdbcTypes.bytes("BYTEA", Types.BINARY));
-        register(JdbcTypes.localDates("DATE"));
+        register(JdbcTypes.localDates("DATE").storing(StorageRules.localDates("PostgreSQL DATE", FIRST_DAY,
+                LocalDate.of(5_874_897, 12, 31))));
         register(ValueType.of(LocalDateTime.class, "TIMESTAMP", Types.TIMESTAMP,
-                (ps, i, v) -> ps.setObject(i, v.truncatedTo(ChronoUnit.MICROS)),
-                (rs, i) -> rs.getObject(i, LocalDateTime.class)));
+                (ps, i, v) -> ps.setObject(i, v),
+                (rs, i) -> rs.getObject(i, LocalDateTime.class))
+                .storing(StorageRules.localDateTimes("PostgreSQL TIMESTAMP", FIRST_DAY.atStartOfDay(), LAST_MOMENT,
+                        ChronoUnit.MICROS)));
         // TIMESTAMPTZ stores a UTC instant; binding an OffsetDateTime at UTC keeps the session time zone out of it.
         register(ValueType.of(Instant.class, "TIMESTAMPTZ", Types.TIMESTAMP_WITH_TIMEZONE,
-                (ps, i, v) -> ps.setObject(i, OffsetDateTime.ofInstant(v.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC)),
+                (ps, i, v) -> ps.setObject(i, OffsetDateTime.ofInstant(v, ZoneOffset.UTC)),
                 (rs, i) -> {
                     OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
                     return t == null ? null : t.toInstant();
-                }));
+                }).storing(StorageRules.instants("PostgreSQL TIMESTAMPTZ", FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        LAST_MOMENT.toInstant(ZoneOffset.UTC), ChronoUnit.MICROS)));
         register(ValueType.of(UUID.class, "UUID", Types.OTHER,
                 (ps, i, v) -> ps.setObject(i, v),
                 (rs, i) -> rs.getObject(i, UUID.class)));
@@ -126,6 +144,15 @@ public class PostgresDialect extends BaseDialect {
     @Override
     public boolean arithmeticMatchesJava(Class<?> javaType) {
         return javaType == Integer.class || javaType == Long.class || javaType == Double.class;
+    }
+
+    /**
+     * LIKE is case-sensitive and compares characters exactly under a deterministic collation (the
+     * default; LIKE on a nondeterministic collation is an error or a different match).
+     */
+    @Override
+    public LikeMatching likeMatching() {
+        return LikeMatching.EXACT;
     }
 
     /** Division (and modulo) by zero raises an error, for floats too. */

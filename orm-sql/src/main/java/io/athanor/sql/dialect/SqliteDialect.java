@@ -2,12 +2,17 @@ package io.athanor.sql.dialect;
 
 import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
+import io.athanor.sql.Expression;
+import io.athanor.sql.ast.Arithmetic;
+import io.athanor.sql.ast.ArithmeticOperator;
 import io.athanor.sql.spi.BaseDialect;
 import io.athanor.sql.spi.Decimals;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.KeyRetrieval;
+import io.athanor.sql.spi.LikeMatching;
 import io.athanor.sql.spi.SqlRenderer;
+import io.athanor.sql.spi.StorageRules;
 import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -16,8 +21,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Properties;
 import java.util.Set;
@@ -30,13 +37,19 @@ import org.sqlite.SQLiteConnection;
  * a BigDecimal column that declares its scale is an exact scaled INTEGER (see {@link #declaredDecimal}),
  * any other BigDecimal is canonical TEXT (equal numbers are equal text, but text order is not number
  * order, so only = and &lt;&gt; are allowed on it); dates and times are
- * fixed-width ISO TEXT so that text order is time order for years 0000-9999; Instant keeps
- * nanoseconds; UUID is TEXT. NaN is refused when bound (SQLite would store NULL). File databases run in WAL mode with foreign keys on and a busy timeout.
+ * fixed-width ISO TEXT so that text order is time order, and so only years 0000-9999 are stored
+ * (others are refused when bound); LocalDateTime and Instant keep nanoseconds; UUID is TEXT. NaN is
+ * refused when bound (SQLite would store NULL); the infinities are stored; {@code -0.0} is stored as
+ * {@code 0.0}. Integer arithmetic that overflows is an error, as on the servers (see
+ * {@link #renderArithmetic}). File databases run in WAL mode with foreign keys on and a busy timeout.
  * One transaction writes at a time ({@link #singleWriter()}): {@code Database} queues writers, and
  * {@code Database.beginWriting()} begins with {@code BEGIN IMMEDIATE} (see docs/transactions.md).
  * RETURNING (SQLite 3.35+) works for INSERT, UPDATE and DELETE.
  */
 public class SqliteDialect extends BaseDialect {
+    /** Fixed-width ISO text orders as time only for four-digit years. */
+    private static final LocalDate FIRST_DATE = LocalDate.of(0, 1, 1);
+    private static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS");
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -57,18 +70,11 @@ public class SqliteDialect extends BaseDialect {
                 }));
         register(JdbcTypes.integers("INTEGER"));
         register(JdbcTypes.longs("INTEGER"));
-        register(ValueType.of(Double.class, "REAL", Types.DOUBLE,
-                (ps, i, v) -> {
-                    if (v.isNaN()) {
-                        // SQLite stores NaN as NULL: refuse it rather than change the value silently.
-                        throw new java.sql.SQLDataException("SQLite cannot store NaN (it would become NULL)");
-                    }
-                    ps.setDouble(i, v);
-                },
+        register(ValueType.of(Double.class, "REAL", Types.DOUBLE, (ps, i, v) -> ps.setDouble(i, v),
                 (rs, i) -> {
                     double v = rs.getDouble(i);
                     return rs.wasNull() ? null : v;
-                }));
+                }).storing(StorageRules.doubles("SQLite REAL", false, true, false)));
         // SQLite has no fixed-point type: see declaredDecimal for decimals that declare their scale.
         register(Decimals.canonicalText("TEXT"));
         register(JdbcTypes.strings("TEXT"));
@@ -84,19 +90,21 @@ public class SqliteDialect extends BaseDialect {
                 (rs, i) -> {
                     String s = rs.getString(i);
                     return s == null ? null : LocalDate.parse(s);
-                }));
+                }).storing(StorageRules.localDates("SQLite date text", FIRST_DATE, LAST_DATE)));
         register(ValueType.of(LocalDateTime.class, "TEXT", Types.VARCHAR,
                 (ps, i, v) -> ps.setString(i, DATE_TIME.format(v)),
                 (rs, i) -> {
                     String s = rs.getString(i);
                     return s == null ? null : LocalDateTime.parse(s, DATE_TIME);
-                }));
+                }).storing(StorageRules.localDateTimes("SQLite date-time text", FIRST_DATE.atStartOfDay(),
+                        LAST_DATE.atTime(LocalTime.MAX), ChronoUnit.NANOS)));
         register(ValueType.of(Instant.class, "TEXT", Types.VARCHAR,
                 (ps, i, v) -> ps.setString(i, INSTANT.format(v)),
                 (rs, i) -> {
                     String s = rs.getString(i);
                     return s == null ? null : Instant.from(INSTANT.parse(s));
-                }));
+                }).storing(StorageRules.instants("SQLite instant text", FIRST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        LAST_DATE.atTime(LocalTime.MAX).toInstant(ZoneOffset.UTC), ChronoUnit.NANOS)));
         register(ValueType.of(UUID.class, "TEXT", Types.VARCHAR,
                 (ps, i, v) -> ps.setString(i, v.toString()),
                 (rs, i) -> {
@@ -153,6 +161,55 @@ public class SqliteDialect extends BaseDialect {
     @Override
     public boolean arithmeticMatchesJava(Class<?> javaType) {
         return javaType == Integer.class || javaType == Long.class || javaType == Double.class;
+    }
+
+    /**
+     * SQLite turns an integer result that overflows 64 bits into a REAL silently ({@code MAX + 1}
+     * stored in an INTEGER column reads back as MAX), and an Integer result beyond 32 bits would read
+     * back wrapped. So integer arithmetic is checked where it is computed, each operand evaluated
+     * once: a result that is a REAL (or, for Integer, outside the int range) raises SQLite's
+     * "integer overflow" error (from {@code abs(-9223372036854775808)}), as PostgreSQL and MariaDB
+     * raise theirs. NULL (a NULL operand, division by zero) passes. One check covers a chain of
+     * {@code + - * /}, since a REAL stays REAL through them; {@code %} converts a REAL back to an
+     * integer, so its operands are checked on their own.
+     */
+    @Override
+    public void renderArithmetic(Arithmetic<?> node, SqlRenderer out) {
+        if (!integral(node)) {
+            super.renderArithmetic(node, out);
+            return;
+        }
+        out.sql("(SELECT CASE WHEN typeof(athanor_v) = 'real'"
+                + (node.type() == Integer.class ? " OR athanor_v NOT BETWEEN -2147483648 AND 2147483647" : "")
+                + " THEN abs(-9223372036854775808) ELSE athanor_v END FROM (SELECT ");
+        renderUnchecked(node, out);
+        out.sql(" AS athanor_v))");
+    }
+
+    private static boolean integral(Expression<?> e) {
+        return e instanceof Arithmetic<?> && (e.type() == Integer.class || e.type() == Long.class);
+    }
+
+    private static void renderUnchecked(Arithmetic<?> node, SqlRenderer out) {
+        operand(node, node.left(), out);
+        out.sql(" " + node.operator().sql() + " ");
+        operand(node, node.right(), out);
+    }
+
+    private static void operand(Arithmetic<?> parent, Expression<?> operand, SqlRenderer out) {
+        if (parent.operator() != ArithmeticOperator.MOD && integral(operand)) {
+            out.sql("(");
+            renderUnchecked((Arithmetic<?>) operand, out);
+            out.sql(")");
+        } else {
+            out.expression(operand);
+        }
+    }
+
+    /** SQLite's built-in LIKE folds the case of ASCII letters only (unless {@code PRAGMA case_sensitive_like} is set). */
+    @Override
+    public LikeMatching likeMatching() {
+        return LikeMatching.ASCII_CASE_INSENSITIVE;
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     private final StringBuilder sql = new StringBuilder(128);
     private final List<ValueType<?>> parameterTypes = new ArrayList<>();
     private final List<Object> constants = new ArrayList<>();
+    private final List<String> parameterLabels = new ArrayList<>();
     private final List<Integer> slots = new ArrayList<>();
     private final List<ValueType<?>> resultTypes = new ArrayList<>();
     private final List<Boolean> resultNotNull = new ArrayList<>();
@@ -81,7 +82,8 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
             notNull[i] = resultNotNull.get(i);
         }
         return new CompiledSql(sql.toString(), statement.kind(), parameterTypes.toArray(ValueType<?>[]::new),
-                constants.toArray(), slotArray, resultTypes.toArray(ValueType<?>[]::new), notNull);
+                constants.toArray(), slotArray, resultTypes.toArray(ValueType<?>[]::new), notNull,
+                parameterLabels.toArray(String[]::new));
     }
 
     private void select(Select s) {
@@ -271,10 +273,16 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     public <T> SqlRenderer bind(Class<T> type, T value) {
         String where = context != null ? "column " + context : "value " + value;
         parameterTypes.add(bindingType(type, where));
+        parameterLabels.add(label());
         constants.add(value);
         slots.add(-1);
         sql.append('?');
         return this;
+    }
+
+    /** What the next parameter is bound for, named when its value is refused. */
+    private String label() {
+        return context != null ? "column " + context : "parameter " + (parameterTypes.size());
     }
 
     // --- ExpressionVisitor -------------------------------------------------------------------------
@@ -309,6 +317,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     @Override
     public Void visitParam(Param<?> param) {
         parameterTypes.add(bindingType(param.type(), context != null ? "column " + context : "parameter " + param));
+        parameterLabels.add(label());
         constants.add(null);
         slots.add(param.slot());
         sql.append('?');
@@ -379,6 +388,11 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         expression(like.operand());
         sql.append(" LIKE ");
         expression(like.pattern());
+        if (like.escape() != null) {
+            // bound like any value: MariaDB reads a backslash in a string literal as an escape itself
+            sql.append(" ESCAPE ");
+            bind(String.class, like.escape().toString());
+        }
         return null;
     }
 

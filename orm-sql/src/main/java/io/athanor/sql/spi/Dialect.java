@@ -111,6 +111,15 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * How {@code LIKE} compares characters here, so the ORM's evaluator can compute it; the default
+     * vouches for nothing. (Without an ESCAPE clause, some databases treat a backslash in a pattern as
+     * an escape: the evaluator does not compute such patterns.)
+     */
+    default LikeMatching likeMatching() {
+        return LikeMatching.NONE;
+    }
+
     /** True if dividing by zero yields NULL (SQLite, MySQL) rather than an error (PostgreSQL). */
     default boolean divisionByZeroIsNull() {
         return false;

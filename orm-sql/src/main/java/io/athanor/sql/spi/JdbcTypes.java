@@ -39,8 +39,10 @@ public final class JdbcTypes {
         return ValueType.of(BigDecimal.class, ddl, sqlType, (ps, i, v) -> ps.setBigDecimal(i, v), ResultSet::getBigDecimal);
     }
 
+    /** Strings; a lone surrogate is refused ({@link StorageRules#wellFormedText()}). */
     public static ValueType<String> strings(String ddl) {
-        return ValueType.of(String.class, ddl, Types.VARCHAR, (ps, i, v) -> ps.setString(i, v), ResultSet::getString);
+        return ValueType.of(String.class, ddl, Types.VARCHAR, (ps, i, v) -> ps.setString(i, v), ResultSet::getString)
+                .storing(StorageRules.wellFormedText());
     }
 
     public static ValueType<byte[]> bytes(String ddl, int sqlType) {

@@ -2,6 +2,7 @@ package io.athanor.sql.spi;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.util.Objects;
 
@@ -49,6 +50,75 @@ public interface ValueType<T> {
      */
     default boolean equalityOnly() {
         return false;
+    }
+
+    /**
+     * The value a column of this type holds after storing {@code value} (non-null): the same value,
+     * or the value as the database changes it (truncated to its precision, {@code -0.0} as
+     * {@code 0.0}). {@link #bind} applies it first, and the ORM's evaluator computes with it, so the
+     * binder and the evaluator follow one rule. The default keeps every value.
+     *
+     * @throws SQLDataException (SQLState class 22) when the column cannot hold the value; it names the
+     *     value and what the column holds
+     */
+    default T stored(T value) throws SQLDataException {
+        return value;
+    }
+
+    /**
+     * This value type with {@code storage} applied after this type's own {@link #stored} and before
+     * every bind of a non-null value: how a dialect states its ranges and precision as data, e.g.
+     * {@code JdbcTypes.doubles("DOUBLE").storing(StorageRules.doubles("MariaDB DOUBLE", false, false, false))}.
+     */
+    default ValueType<T> storing(Storage<T> storage) {
+        Objects.requireNonNull(storage, "storage");
+        ValueType<T> base = this;
+        return new ValueType<>() {
+            @Override
+            public Class<T> javaType() {
+                return base.javaType();
+            }
+
+            @Override
+            public String ddlType() {
+                return base.ddlType();
+            }
+
+            @Override
+            public T stored(T value) throws SQLDataException {
+                return storage.stored(base.stored(value));
+            }
+
+            @Override
+            public void bind(PreparedStatement statement, int index, T value) throws SQLException {
+                base.bind(statement, index, value == null ? null : storage.stored(value));
+            }
+
+            @Override
+            public T read(ResultSet resultSet, int index) throws SQLException {
+                return base.read(resultSet, index);
+            }
+
+            @Override
+            public T readNotNull(ResultSet resultSet, int index) throws SQLException {
+                return base.readNotNull(resultSet, index);
+            }
+
+            @Override
+            public int storedScale() {
+                return base.storedScale();
+            }
+
+            @Override
+            public boolean equalityOnly() {
+                return base.equalityOnly();
+            }
+
+            @Override
+            public String toString() {
+                return base.toString();
+            }
+        };
     }
 
     /** Sets a non-null value. */

@@ -125,9 +125,10 @@ public abstract class BulkSuite extends OrmKitSuite {
     @Test
     void evaluateOnUnevaluableCriteriaFailsBeforeAnySqlEvenTheAutoflush() {
         loaded.get(0).setFoo(100);
-        OrmException e = assertThrows(OrmException.class, () -> s.query(KitStuff.class).where(KitStuff_.name.like("n%"))
+        OrmException e = assertThrows(OrmException.class, () -> s.query(KitStuff.class).where(Sql.function("lower", String.class, KitStuff_.name).eq("n1"))
                 .update(Map.of(KitStuff_.foo, 1), Synchronize.EVALUATE));
-        assertTrue(e.getMessage().contains("LIKE") && e.getMessage().contains("FETCH"), e.getMessage());
+        // the refusal names the construct: the function, or the string comparison where strings are not vouched for
+        assertTrue(e.getMessage().contains("lower(kit_stuff.name)") && e.getMessage().contains("FETCH"), e.getMessage());
         assertEquals(List.of(), log.all());
         assertTrue(s.isDirty(loaded.get(0)));
     }
@@ -209,10 +210,10 @@ public abstract class BulkSuite extends OrmKitSuite {
         assertFalse(log.all().get(0).sql().contains("RETURNING"));
         assertEquals(11, loaded.get(1).getFoo());
         log.clear();
-        s.query(KitStuff.class).where(KitStuff_.name.like("n2")).update(Map.of(KitStuff_.foo, 22));
+        s.query(KitStuff.class).where(Sql.function("lower", String.class, KitStuff_.name).eq("n2")).update(Map.of(KitStuff_.foo, 22));
         assertFetchedWith(StatementKind.UPDATE);
         assertEquals(22, loaded.get(2).getFoo());
-        s.query(KitStuff.class).where(KitStuff_.name.like("n3")).delete();
+        s.query(KitStuff.class).where(Sql.function("lower", String.class, KitStuff_.name).eq("n3")).delete();
         assertEquals(ObjectState.DELETED, s.state(loaded.get(3)));
     }
 

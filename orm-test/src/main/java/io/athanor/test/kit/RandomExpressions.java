@@ -15,7 +15,10 @@ import io.athanor.sql.ast.InList;
 import io.athanor.sql.ast.Literal;
 import io.athanor.sql.ast.NullTest;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +42,15 @@ public final class RandomExpressions {
             .column("b", Boolean.class)
             .column("dt", LocalDate.class).column("dt2", LocalDate.class)
             .decimal("m", 12, 2).decimal("m2", 12, 2)
+            .column("ts", LocalDateTime.class).column("ts2", LocalDateTime.class)
+            .column("at", Instant.class).column("at2", Instant.class)
             .build();
     /** The key column. */
     public static final Column<Long> ID = T.column("id", Long.class);
 
     /** The types the generator draws operands from. */
     public static final List<Class<?>> TYPES = List.of(Integer.class, Long.class, Double.class, String.class,
-            Boolean.class, LocalDate.class, BigDecimal.class);
+            Boolean.class, LocalDate.class, BigDecimal.class, LocalDateTime.class, Instant.class);
 
     private static final Integer[] INTS = {0, -1, 1, 2, -2, 3, -3, 7, -7, 10, Integer.MIN_VALUE, Integer.MAX_VALUE,
         Integer.MIN_VALUE + 1, Integer.MAX_VALUE - 1, 46341, -46341, 65536};
@@ -67,6 +72,20 @@ public final class RandomExpressions {
     private static final BigDecimal[] DECIMALS = {BigDecimal.ZERO, new BigDecimal("0.01"), new BigDecimal("-0.01"),
         new BigDecimal("9999999999.99"), new BigDecimal("-9999999999.99"), new BigDecimal("100.5"),
         new BigDecimal("20.5"), new BigDecimal("10.50"), new BigDecimal("1E+3"), new BigDecimal("1.005")};
+    /**
+     * Date-times around one microsecond apart, with and without sub-microsecond parts (the servers
+     * keep microseconds, truncated toward the past), and the ends of the dialects' ranges.
+     */
+    private static final LocalDateTime[] DATE_TIMES = {LocalDateTime.of(2026, 1, 1, 0, 0),
+        LocalDateTime.of(2026, 1, 1, 0, 0, 0, 999), LocalDateTime.of(2026, 1, 1, 0, 0, 0, 1_000),
+        LocalDateTime.of(2026, 1, 1, 0, 0, 0, 1_001), LocalDateTime.of(2026, 1, 1, 0, 0, 0, 1_999),
+        LocalDateTime.of(2025, 12, 31, 23, 59, 59, 999_999_999), LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_500),
+        LocalDateTime.of(0, 1, 1, 0, 0), LocalDateTime.of(999, 12, 31, 23, 59, 59, 999_999_999),
+        LocalDateTime.of(1000, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999),
+        LocalDateTime.of(10000, 1, 1, 0, 0), LocalDateTime.of(-4712, 1, 1, 0, 0), LocalDateTime.of(-4713, 12, 31, 0, 0)};
+    private static final LocalDateTime BASE = LocalDateTime.of(2026, 1, 1, 0, 0);
+    /** Pattern characters: letters of both cases, one beyond ASCII, wildcards; escapes are added per pattern. */
+    private static final String PATTERN_ALPHABET = "abAB\u00e9\u00c9 0%_";
 
     private final Random random;
     private final Map<Class<?>, List<Object>> pools;
@@ -89,6 +108,13 @@ public final class RandomExpressions {
         m.put(String.class, List.of((Object[]) STRINGS));
         m.put(LocalDate.class, List.of((Object[]) DATES));
         m.put(BigDecimal.class, List.of((Object[]) DECIMALS));
+        m.put(LocalDateTime.class, List.of((Object[]) DATE_TIMES));
+        List<Object> instants = new ArrayList<>();
+        for (LocalDateTime t : DATE_TIMES) {
+            instants.add(t.toInstant(ZoneOffset.UTC));
+        }
+        instants.add(Instant.EPOCH.minusNanos(1));
+        m.put(Instant.class, instants);
         return m;
     }
 
@@ -145,6 +171,14 @@ public final class RandomExpressions {
         if (type == BigDecimal.class) {
             return boundary ? boundary(type) : BigDecimal.valueOf(random.nextInt(200_001) - 100_000, random.nextInt(3));
         }
+        if (type == LocalDateTime.class || type == Instant.class) {
+            // a few microseconds around one instant, to nanoseconds: many values equal after truncation
+            if (boundary) {
+                return boundary(type);
+            }
+            LocalDateTime t = BASE.plusNanos(random.nextInt(4_000));
+            return type == Instant.class ? t.toInstant(ZoneOffset.UTC) : t;
+        }
         return boundary ? boundary(type) : LocalDate.of(1900, 1, 1).plusDays(random.nextInt(80000));
     }
 
@@ -159,8 +193,10 @@ public final class RandomExpressions {
                 return new NullTest(operand(type(), depth), random.nextBoolean());
             case 4:
                 return random.nextBoolean() ? in(depth) : between(depth);
-            case 5:
-                return random.nextInt(3) == 0 ? column(Boolean.class) : comparison(depth);
+            case 5: {
+                int r = random.nextInt(3);
+                return r == 0 ? column(Boolean.class) : r == 1 ? like() : comparison(depth);
+            }
             case 6, 7: {
                 List<Expression<Boolean>> parts = new ArrayList<>();
                 for (int n = 2 + random.nextInt(2); n > 0; n--) {
@@ -177,6 +213,53 @@ public final class RandomExpressions {
         Class<?> type = type();
         ComparisonOperator op = pick(ComparisonOperator.values());
         return new Comparison(operand(type, depth), op, operand(type, depth));
+    }
+
+    /** LIKE with wildcards, both cases, escapes, and startsWith/endsWith/contains of user-like input. */
+    @SuppressWarnings("unchecked")
+    private Expression<Boolean> like() {
+        Expression<String> operand = random.nextInt(4) == 0 ? (Expression<String>) computed(String.class, 0)
+                : column(String.class);
+        switch (random.nextInt(6)) {
+            case 0:
+                return operand.startsWith(likeInput());
+            case 1:
+                return operand.endsWith(likeInput());
+            case 2:
+                return operand.contains(likeInput());
+            case 3:
+                return operand.like(pattern(null), '\\');
+            case 4:
+                return operand.like(pattern('!'), '!');
+            default:
+                return operand.like(pattern(null));
+        }
+    }
+
+    /** User input for startsWith and friends: a stored value (or a piece of one) with wildcards and backslashes. */
+    private String likeInput() {
+        String v = (String) value(String.class);
+        if (random.nextBoolean() && !v.isEmpty()) {
+            int from = random.nextInt(v.length());
+            if (Character.isLowSurrogate(v.charAt(from))) {
+                from--;
+            }
+            v = v.substring(from);
+        }
+        return random.nextInt(3) == 0 ? v + pick("%", "_", "\\", "a%_") : v;
+    }
+
+    /** A LIKE pattern; with {@code escape}, escaped wildcards and escaped escapes appear too. */
+    private String pattern(Character escape) {
+        StringBuilder sb = new StringBuilder();
+        for (int n = random.nextInt(5); n > 0; n--) {
+            if (escape != null && random.nextInt(5) == 0) {
+                sb.append(escape.charValue()).append(pick("%", "_", String.valueOf(escape.charValue())));
+            } else {
+                sb.append(PATTERN_ALPHABET.charAt(random.nextInt(PATTERN_ALPHABET.length())));
+            }
+        }
+        return sb.toString();
     }
 
     private Expression<Boolean> in(int depth) {
@@ -258,7 +341,8 @@ public final class RandomExpressions {
     @SuppressWarnings("unchecked")
     <X> Column<X> column(Class<X> type) {
         String name = type == Integer.class ? "i" : type == Long.class ? "l" : type == Double.class ? "d"
-                : type == String.class ? "s" : type == Boolean.class ? "b" : type == BigDecimal.class ? "m" : "dt";
+                : type == String.class ? "s" : type == Boolean.class ? "b" : type == BigDecimal.class ? "m"
+                : type == LocalDateTime.class ? "ts" : type == Instant.class ? "at" : "dt";
         if (type != Boolean.class && random.nextInt(3) == 0) {
             name += "2";
         }

@@ -16,6 +16,7 @@ import io.athanor.sql.Table;
 import io.athanor.sql.Transaction;
 import io.athanor.sql.spi.Dialect;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -263,6 +264,66 @@ public abstract class SqlLayerSuite extends SqlValueTests {
         expected.set(expected.indexOf("' OR '1'='1"), "fixed");
         expected.remove("'; DROP TABLE kit_stuff; --");
         assertEquals(expected, db.query(Sql.select(NAME).from(STUFF).orderBy(ID.asc()), r -> r.get(NAME)));
+    }
+
+    @Test
+    void eqNullAndNeNullMeanIsNullAndIsNotNull() {
+        db.execute(Sql.insertInto(STUFF).set(FOO, 1).set(NAME, "a"));
+        db.execute(Sql.insertInto(STUFF).set(FOO, 2));
+        assertEquals(List.of(2), db.query(Sql.select(FOO).from(STUFF).where(NAME.eq(null)), r -> r.get(FOO)));
+        assertEquals(List.of(1), db.query(Sql.select(FOO).from(STUFF).where(NAME.ne(null)), r -> r.get(FOO)));
+        String none = null;
+        assertEquals(List.of(2), db.query(Sql.select(FOO).from(STUFF).where(NAME.eq(none)), r -> r.get(FOO)));
+        assertEquals(List.of(1), db.query(Sql.select(FOO).from(STUFF).where(NAME.eq("a")), r -> r.get(FOO)));
+        assertEquals(List.of(1), db.query(Sql.select(FOO).from(STUFF).where(NAME.eq(Sql.value(String.class, "a"))),
+                r -> r.get(FOO)));
+    }
+
+    /** User input with %, _ and backslashes matches only itself, literally, on every dialect. */
+    @Test
+    void startsWithEndsWithContainsAndEscapedLikeMatchUserInputLiterally() {
+        List<String> names = List.of("50%", "50% off", "5000", "a_c", "abc", "a\\c", "a\\\\c", "ac", "x%_\\y", "x\\%y",
+                "%", "_", "\\", "");
+        for (String n : names) {
+            db.execute(Sql.insertInto(STUFF).set(NAME, n));
+        }
+        assertMatches(NAME.startsWith("50%"), "50%", "50% off");
+        assertMatches(NAME.endsWith("%"), "50%", "%");
+        assertMatches(NAME.contains("_"), "a_c", "x%_\\y", "_");
+        assertMatches(NAME.contains("\\"), "a\\c", "a\\\\c", "x%_\\y", "x\\%y", "\\");
+        assertMatches(NAME.contains("\\\\"), "a\\\\c");
+        assertMatches(NAME.startsWith("x%_\\"), "x%_\\y");
+        assertMatches(NAME.startsWith(""), names.toArray(String[]::new));
+        assertMatches(NAME.like(Sql.escapeLike("a_c"), '\\'), "a_c");
+        assertMatches(NAME.like("a!_c", '!'), "a_c");
+        assertMatches(NAME.like("x!%%", '!'), "x%_\\y");
+        assertEquals("50\\%\\_\\\\", Sql.escapeLike("50%_\\"));
+    }
+
+    private void assertMatches(io.athanor.sql.Expression<Boolean> criteria, String... expected) {
+        List<String> got = db.query(Sql.select(NAME).from(STUFF).where(criteria), r -> r.get(NAME));
+        assertEquals(java.util.Arrays.stream(expected).sorted().toList(), got.stream().sorted().toList(),
+                dialect().name() + ": " + criteria);
+    }
+
+    /** SQLite would turn an overflowing result into a REAL silently; every dialect refuses it instead. */
+    @Test
+    void integerOverflowInArithmeticIsAnErrorNotAChangedValue() {
+        db.execute(Sql.insertInto(STUFF).set(FOO, Integer.MAX_VALUE).set(BIG, Long.MAX_VALUE).set(NAME, "max"));
+        assertThrows(SqlException.class, () -> db.execute(Sql.update(STUFF).set(BIG, BIG.plus(1))));
+        assertThrows(SqlException.class, () -> db.execute(Sql.update(STUFF).set(BIG, BIG.times(2).minus(BIG))));
+        assertThrows(SqlException.class, () -> db.execute(Sql.update(STUFF).set(FOO, FOO.plus(1))));
+        assertThrows(SqlException.class, () -> db.query(Sql.select(NAME).from(STUFF).where(BIG.plus(1).gt(0L)),
+                r -> r.get(NAME)));
+        assertThrows(SqlException.class, () -> db.query(Sql.select(NAME).from(STUFF).where(BIG.times(3).mod(7L).ge(0L)),
+                r -> r.get(NAME)));
+        assertEquals(List.of(List.of(Integer.MAX_VALUE, Long.MAX_VALUE)), db.query(Sql.select(FOO, BIG).from(STUFF),
+                r -> List.of(r.get(FOO), r.get(BIG))));
+        // within range, the same arithmetic works, NULLs included
+        db.execute(Sql.insertInto(STUFF).set(FOO, 5).set(NAME, "small"));
+        db.execute(Sql.update(STUFF).set(BIG, BIG.minus(1)).set(FOO, FOO.minus(1)));
+        assertEquals(List.of(Arrays.asList(Integer.MAX_VALUE - 1, Long.MAX_VALUE - 1), Arrays.asList(4, null)),
+                db.query(Sql.select(FOO, BIG).from(STUFF).orderBy(ID.asc()), r -> Arrays.asList(r.get(FOO), r.get(BIG))));
     }
 
     @Test

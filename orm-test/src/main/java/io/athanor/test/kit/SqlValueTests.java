@@ -3,6 +3,7 @@ package io.athanor.test.kit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.athanor.sql.Column;
@@ -61,7 +62,11 @@ public abstract class SqlValueTests extends KitSuite {
         });
     }
 
-    /** The value read back, or empty if the dialect refused it with an exception. */
+    /**
+     * The value read back, or empty if the dialect refused it as promised: by Athanor's own check,
+     * naming the column, or by the database with an SQLState of class 22 (data exception). Any other
+     * failure (a broken statement, a driver writing the value into the SQL text) fails the test.
+     */
     protected <V> Optional<V> storedOrRefused(String name, V value) {
         try {
             return Optional.ofNullable(roundTrip(name, value)).or(() -> {
@@ -69,8 +74,38 @@ public abstract class SqlValueTests extends KitSuite {
                         + " to NULL silently: refuse it when bound instead");
             });
         } catch (SqlException refused) {
+            assertProperRefusal(refused, T.name() + "." + name, value);
             return Optional.empty();
         }
+    }
+
+    /**
+     * Asserts {@code e} is the refusal promised for {@code value} in {@code column} ({@code table.column}):
+     * Athanor's own check naming the column, or SQLState class 22 from the database.
+     */
+    protected void assertProperRefusal(SqlException e, String column, Object value) {
+        String state = e.sqlState();
+        boolean named = e.getMessage() != null && e.getMessage().startsWith("column " + column + ":");
+        assertTrue(named || state != null && state.startsWith("22"), dialect().name() + " refused " + show(value)
+                + " for column " + column + " without the promised refusal (Athanor's check naming the column, or"
+                + " SQLState class 22): SQLState " + state + ", " + e.getMessage());
+    }
+
+    /** {@code v} with surrogates and control characters escaped, for messages. */
+    protected static String show(Object v) {
+        return v instanceof String s ? io.athanor.sql.spi.StorageRules.show(s) : String.valueOf(v);
+    }
+
+    /** Asserts that binding {@code value} for column {@code name} is refused by Athanor before the statement runs. */
+    protected void assertRefusedNamingTheColumn(String name, Object value) {
+        long before = db.query(Sql.select(Sql.count()).from(T), r -> r.<Long>get(0)).get(0);
+        SqlException e = assertThrows(SqlException.class, () -> roundTrip(name, value), () -> dialect().name()
+                + " accepted " + show(value) + " in column " + name);
+        assertTrue(e.getMessage().startsWith("column " + T.name() + "." + name + ":"), e.getMessage());
+        assertTrue(e.getMessage().contains(show(value).replace("'", "")) || e.getMessage().contains(String.valueOf(value)),
+                "the message names the value " + show(value) + ": " + e.getMessage());
+        assertTrue(e.sqlState() != null && e.sqlState().startsWith("22"), "SQLState class 22: " + e.sqlState());
+        assertEquals(before, db.query(Sql.select(Sql.count()).from(T), r -> r.<Long>get(0)).get(0), "nothing stored");
     }
 
     /** Asserts each value round-trips exactly (arrays by content), and so does null. */
@@ -225,6 +260,93 @@ public abstract class SqlValueTests extends KitSuite {
         assertEquals(List.of(t), db.query(Sql.select(inst).from(T).where(inst.eq(t)), r -> r.get(inst)));
         assertEquals(List.of(t), db.query(Sql.select(inst).from(T).where(inst.between(t.minusMillis(1), t.plusMillis(1))),
                 r -> r.get(inst)));
+    }
+
+    /**
+     * Extremes ({@code Instant.MIN} escaped as a raw DateTimeException naming no column; PostgreSQL
+     * read dates before 4713 BC back as another date): each is refused naming column and value where
+     * the dialect's storage rule says the column cannot hold it, and otherwise comes back as its
+     * stored form (or is refused as promised).
+     */
+    @Test
+    void dateTimesNoColumnHoldsAreRefusedNamingColumnAndValueBeforeTheStatementRuns() throws Exception {
+        assertStoredOrRefusedByTheRule("inst", Instant.MIN, Instant.MAX, Instant.parse("-4713-12-31T23:59:59.999999Z"),
+                Instant.parse("+294277-01-01T00:00:00Z"), Instant.parse("+10000-01-01T00:00:00Z"));
+        assertStoredOrRefusedByTheRule("dt", LocalDateTime.MIN, LocalDateTime.MAX, LocalDateTime.of(-4713, 12, 31, 23, 59),
+                LocalDateTime.of(999, 12, 31, 23, 59));
+        assertStoredOrRefusedByTheRule("date", LocalDate.MIN, LocalDate.MAX, LocalDate.of(-4713, 12, 31),
+                LocalDate.of(999, 12, 31));
+    }
+
+    @SafeVarargs
+    private <V> void assertStoredOrRefusedByTheRule(String name, V... values) {
+        @SuppressWarnings("unchecked")
+        io.athanor.sql.spi.ValueType<V> type = (io.athanor.sql.spi.ValueType<V>) dialect().valueType(T.column(name).type());
+        for (V v : values) {
+            V expected;
+            try {
+                expected = type.stored(v);
+            } catch (java.sql.SQLDataException refused) {
+                assertRefusedNamingTheColumn(name, v);
+                continue;
+            }
+            storedOrRefused(name, v).ifPresent(back -> assertEquals(expected, back, dialect().name() + " stored " + v
+                    + " in column " + name + " as " + back + ", not as its stored form " + expected));
+        }
+    }
+
+    @Test
+    void theOldestAndNewestDateTimesAColumnHoldsRoundTripAsItsStoredForm() {
+        // whatever range a dialect states, its edges are stored, and anything beyond is refused, never changed
+        assertRoundTripsOrIsRefused("inst", SqlValueTests::sameTime, List.of(Instant.parse("-4712-01-01T00:00:00Z"),
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("+294276-12-31T23:59:59.999999999Z")));
+        assertRoundTripsOrIsRefused("date", LocalDate::equals, List.of(LocalDate.of(-4712, 1, 1), LocalDate.of(0, 1, 1)));
+    }
+
+    @Test
+    void stringsWithALoneSurrogateAreRefusedNamingTheColumn() {
+        for (String v : List.of("ab\uD800", "\uDC00", "x\uDBFFy", "\uDE00\uD83D")) {
+            assertRefusedNamingTheColumn("s", v);
+        }
+        Column<String> s = T.column("s", String.class);
+        SqlException e = assertThrows(SqlException.class, () -> db.query(Sql.select(ID).from(T).where(s.eq("ab\uD800")),
+                r -> r.get(ID)));
+        assertTrue(e.getMessage().startsWith("column kit_all_types.s:"), e.getMessage());
+    }
+
+    @Test
+    void nonFiniteDoublesAreStoredExactlyOrRefusedNamingTheColumnAsTheDialectStates() {
+        for (double v : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            Double stored;
+            try {
+                stored = dialect().valueType(Double.class).stored(v);
+            } catch (java.sql.SQLDataException refused) {
+                assertRefusedNamingTheColumn("d", v);
+                continue;
+            }
+            assertEquals(stored, roundTrip("d", v), dialect().name() + " states it stores " + v);
+        }
+    }
+
+    /** The one rule: what a read returns is the dialect's stored form of what was written (so the evaluator can use it). */
+    @Test
+    void whatComesBackIsTheDialectsStoredFormOfTheValue() throws Exception {
+        assertStoredForm("d", -0.0, 0.0, 1.5, -Double.MIN_VALUE);
+        assertStoredForm("inst", Instant.ofEpochSecond(1_700_000_000L, 123_456_789), Instant.ofEpochSecond(-1, 999_999_999));
+        assertStoredForm("dt", LocalDateTime.of(2026, 11, 24, 5, 30, 1, 123_456_789), LocalDateTime.of(1969, 12, 31, 23, 59, 59, 1));
+        assertStoredForm("s", "plain", "\uD83D\uDE00");
+    }
+
+    @SafeVarargs
+    private <V> void assertStoredForm(String name, V... values) throws Exception {
+        @SuppressWarnings("unchecked")
+        io.athanor.sql.spi.ValueType<V> type = (io.athanor.sql.spi.ValueType<V>) dialect().valueType(T.column(name).type());
+        for (V v : values) {
+            V expected = type.stored(v);
+            V back = roundTrip(name, v);
+            assertEquals(expected, back, dialect().name() + ": " + v + " in column " + name + " came back as " + back
+                    + ", but the dialect's stored form (the evaluator's rule) is " + expected);
+        }
     }
 
     @Test

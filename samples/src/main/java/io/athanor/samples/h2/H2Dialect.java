@@ -6,6 +6,7 @@ import io.athanor.sql.spi.BaseDialect;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.SqlRenderer;
+import io.athanor.sql.spi.StorageRules;
 import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
 import java.sql.Types;
@@ -40,7 +41,8 @@ public class H2Dialect extends BaseDialect {
         register(JdbcTypes.booleans("BOOLEAN"));
         register(JdbcTypes.integers("INTEGER"));
         register(JdbcTypes.longs("BIGINT"));
-        register(JdbcTypes.doubles("DOUBLE PRECISION"));
+        // H2 keeps NaN and the infinities but stores -0.0 as 0.0: stated as data, for the binder and the evaluator
+        register(JdbcTypes.doubles("DOUBLE PRECISION").storing(StorageRules.doubles("H2 DOUBLE PRECISION", true, true, false)));
         register(JdbcTypes.decimals("DECFLOAT", Types.DECIMAL));
         register(JdbcTypes.strings("CHARACTER VARYING"));
         register(JdbcTypes.bytes("BINARY VARYING", Types.VARBINARY));

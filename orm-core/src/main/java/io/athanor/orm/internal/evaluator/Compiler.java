@@ -20,6 +20,11 @@ import io.athanor.sql.ast.NullTest;
 import io.athanor.sql.ast.Param;
 import io.athanor.sql.spi.Comparability;
 import io.athanor.sql.spi.Dialect;
+import io.athanor.sql.spi.LikeMatching;
+import io.athanor.sql.spi.Storage;
+import io.athanor.sql.spi.StorageRules;
+import io.athanor.sql.spi.ValueType;
+import java.sql.SQLDataException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,11 +70,13 @@ final class Compiler implements ExpressionVisitor<Node> {
                     + ", not to " + table.name() + ", whose objects are evaluated");
         }
         columns.add(column);
+        // The row holds what the database would: the dialect's stored form of the in-memory value
+        // (an object may hold nanoseconds the column drops); a value it cannot hold is unknowable.
+        Node stored = stored(row -> row.value(column), column.type(), "column " + column);
         if (column.type() == Double.class) {
-            // An in-memory NaN has no SQL counterpart (SQLite stores NULL, PostgreSQL a NaN that
-            // sorts above everything), so a row holding one is unknowable.
+            // NaN is stored differently everywhere (refused, or a NaN that sorts above everything).
             return row -> {
-                Object v = row.value(column);
+                Object v = stored.eval(row);
                 if (v != null && ((Double) v).isNaN()) {
                     throw new EvaluationException("column " + column + " holds NaN, which databases store differently");
                 }
@@ -77,29 +84,62 @@ final class Compiler implements ExpressionVisitor<Node> {
             };
         }
         if (column.type() == String.class) {
-            // The database holds other text than a string with a lone surrogate (see Orders).
+            // The code-point order of Orders needs well-formed text, whatever a dialect's storage says.
             return row -> {
-                Object v = row.value(column);
+                Object v = stored.eval(row);
                 if (v != null) {
                     Orders.checkWellFormed((String) v);
                 }
                 return v;
             };
         }
-        return row -> row.value(column);
+        return stored;
     }
 
     @Override
     public Node visitLiteral(Literal<?> literal) {
-        Object value = literal.value();
-        if (value instanceof Double d && d.isNaN()) {
+        Object given = literal.value();
+        if (given instanceof Double d && d.isNaN()) {
             throw new Refusal("the value NaN", "databases store and compare NaN differently");
         }
-        if (value instanceof String s && Orders.loneSurrogate(s) >= 0) {
-            throw new Refusal("the string " + literal.toString().replace(s, Orders.escape(s)),
+        if (given instanceof String s && StorageRules.loneSurrogate(s) >= 0) {
+            throw new Refusal("the string " + StorageRules.show(s),
                     "it holds a lone surrogate, which has no UTF-8 form: the database would get other text");
         }
+        Object value;
+        try {
+            // bound values are stored forms too: the binder truncates, so the evaluator compares the same value
+            value = given == null ? null : storage(literal.type()).stored(given);
+        } catch (SQLDataException e) {
+            throw new Refusal("the value " + given, "the database cannot hold it: " + e.getMessage());
+        }
         return row -> value;
+    }
+
+    /**
+     * {@code node}'s values in the dialect's stored form for {@code type}; a value the database cannot
+     * hold makes the row unknowable (the database would refuse the statement).
+     */
+    Node stored(Node node, Class<?> type, String what) {
+        Storage<Object> storage = storage(type);
+        return row -> {
+            Object v = node.eval(row);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return storage.stored(v);
+            } catch (SQLDataException e) {
+                throw new EvaluationException(what + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** The dialect's storage rule for {@code type} (the value type's {@code stored}); none if it has no such type. */
+    @SuppressWarnings("unchecked")
+    private Storage<Object> storage(Class<?> type) {
+        ValueType<Object> t = (ValueType<Object>) dialect.valueType(type);
+        return t == null ? v -> v : t::stored;
     }
 
     @Override
@@ -139,7 +179,12 @@ final class Compiler implements ExpressionVisitor<Node> {
 
     @Override
     public Node visitLike(Like like) {
-        throw new Refusal("LIKE " + like, "case rules differ between databases");
+        LikeMatching matching = dialect.likeMatching();
+        if (matching == null || matching == LikeMatching.NONE) {
+            throw new Refusal("LIKE " + like, "the " + dialect.name() + " dialect does not vouch for how its LIKE"
+                    + " compares characters (case rules differ between databases)");
+        }
+        return Patterns.like(like, compile(like.operand()), compile(like.pattern()), matching);
     }
 
     @Override

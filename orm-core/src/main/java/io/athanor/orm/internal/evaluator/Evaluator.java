@@ -9,9 +9,11 @@ import java.util.Set;
 
 /**
  * Evaluates SQL expressions in Java over objects' in-memory values, the way the database would,
- * for synchronizing the session after a bulk UPDATE or DELETE (docs/synchronize.md, "The Java
- * evaluator"). It follows SQL semantics, not Java's: three-valued logic, exact integer
- * arithmetic, string order by code point, and only what {@link Dialect} vouches for. Whatever could
+ * for synchronizing the session after a bulk UPDATE or DELETE (see docs/synchronize.md, "The Java
+ * evaluator"). It follows SQL semantics, not Java's: three-valued logic, exact integer arithmetic,
+ * string order by code point, values in the form the column stores them (the dialect's
+ * {@link io.athanor.sql.spi.ValueType#stored storage rules}, the binder's too), and only what
+ * {@link Dialect} vouches for. Whatever could
  * come out differently in the database is refused at compile time ({@link UnevaluableException})
  * or, when it depends on a row's values, reported for that row ({@link EvaluationException}); it
  * is never guessed.
@@ -70,7 +72,8 @@ public final class Evaluator {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(table, "table");
         Compiler compiler = new Compiler(dialect, table);
-        Node root = compile(compiler, value);
+        // what the column will hold: the dialect's stored form of the computed value (-0.0 as 0.0...)
+        Node root = compiler.stored(compile(compiler, value), value.type(), "the value of " + value);
         Set<Column<?>> columns = Set.copyOf(compiler.columns());
         return new CompiledValue() {
             @Override

@@ -1,16 +1,13 @@
 package io.athanor.orm.internal.evaluator;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import io.athanor.sql.spi.StorageRules;
 
-/** The {@link Order}s of the types the evaluator compares, matching SQL rather than Java. */
+/**
+ * The {@link Order}s of the types the evaluator compares, matching SQL rather than Java. Dates and
+ * times compare in time order: the range in which a dialect's stored values do (SQLite's text, years
+ * 0000-9999) is the dialect's storage rule, which the compiler applies to every value first.
+ */
 final class Orders {
-    // Dialects store temporal values as text or native types; ISO text sorts in time order only
-    // for four-digit years (SqliteDialect says so), so order outside 0000-9999 is not vouched for.
-    private static final Instant FIRST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
-    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
-
     private Orders() {
     }
 
@@ -27,9 +24,6 @@ final class Orders {
         }
         if (type == Integer.class || type == Long.class || type == Boolean.class) {
             return Orders::comparables;
-        }
-        if (ordering && (type == LocalDate.class || type == LocalDateTime.class || type == Instant.class)) {
-            return Orders::temporals;
         }
         if (Comparable.class.isAssignableFrom(type)) {
             // Comparable rather than equals so that e.g. 1.0 and 1.00 are equal decimals, as in SQL.
@@ -105,39 +99,7 @@ final class Orders {
 
     /** The index of the first lone surrogate in {@code s}, or -1 if it is well-formed UTF-16. */
     static int loneSurrogate(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static int temporals(Object a, Object b) {
-        checkYear(a);
-        checkYear(b);
-        return comparables(a, b);
-    }
-
-    private static void checkYear(Object v) {
-        boolean inRange;
-        if (v instanceof LocalDate d) {
-            inRange = d.getYear() >= 0 && d.getYear() <= 9999;
-        } else if (v instanceof LocalDateTime t) {
-            inRange = t.getYear() >= 0 && t.getYear() <= 9999;
-        } else {
-            Instant i = (Instant) v;
-            inRange = !i.isBefore(FIRST_INSTANT) && !i.isAfter(LAST_INSTANT);
-        }
-        if (!inRange) {
-            throw new EvaluationException("the order of " + v + " is not vouched for: stored dates sort in time"
-                    + " order only for years 0000-9999");
-        }
+        return StorageRules.loneSurrogate(s);
     }
 
     /** {@code s} with surrogates and control characters as Java unicode escapes, for messages. */

@@ -234,19 +234,78 @@ class EvaluatorTest {
     }
 
     @Test
-    void datesOutsideFourDigitYearsAreOnlyComparedForEquality() throws Exception {
+    void datesTheDialectCannotHoldAreUnknownInARowAndRefusedInALiteral() throws Exception {
         ValueSource far = row(DAY, LocalDate.of(10000, 1, 1));
-        assertEquals(false, test(DAY.eq(LocalDate.of(2000, 1, 1)), far));
+        EvaluationException e = assertThrows(EvaluationException.class, () -> test(DAY.eq(LocalDate.of(2000, 1, 1)), far));
+        assertTrue(e.getMessage().contains("column stuff.day") && e.getMessage().contains("+10000-01-01"), e.getMessage());
         assertThrows(EvaluationException.class, () -> test(DAY.gt(LocalDate.of(2000, 1, 1)), far));
         assertEquals(true, test(DAY.gt(LocalDate.of(2000, 1, 1)), row(DAY, LocalDate.of(9999, 12, 31))));
+        assertTrue(refusal(DAY.lt(LocalDate.of(-1, 1, 1))).contains("out of range"));
+    }
+
+    /** The binder truncates to microseconds on PostgreSQL and MariaDB; the evaluator compares and computes the same values. */
+    @Test
+    void dateTimesAreComparedAndComputedInTheDialectsStoredForm() throws Exception {
+        Table t = Table.builder("times").column("id", Long.class, ColumnOption.PRIMARY_KEY)
+                .column("at", java.time.Instant.class).column("d", Double.class).build();
+        Column<java.time.Instant> at = t.column("at", java.time.Instant.class);
+        Column<Double> d = t.column("d", Double.class);
+        java.time.Instant micros = java.time.Instant.parse("2026-01-01T00:00:00.000001Z");
+        java.time.Instant nanos = micros.plusNanos(999);
+        for (io.athanor.sql.spi.Dialect dialect : List.of(new io.athanor.sql.dialect.PostgresDialect(),
+                new io.athanor.sql.dialect.MariaDbDialect())) {
+            Evaluator e = new Evaluator(dialect);
+            assertEquals(true, e.criteria(at.eq(nanos), t).test(row(at, micros)), dialect.name());
+            assertEquals(false, e.criteria(at.gt(micros), t).test(row(at, nanos)), dialect.name());
+            assertEquals(micros, e.value(Sql.value(java.time.Instant.class, nanos), t).compute(row()), dialect.name());
+            assertEquals(micros, e.value(at, t).compute(row(at, nanos)), dialect.name());
+        }
+        Evaluator sqlite = new Evaluator(new SqliteDialect());
+        assertEquals(false, sqlite.criteria(at.eq(nanos), t).test(row(at, micros)));
+        assertEquals(nanos, sqlite.value(at, t).compute(row(at, nanos)));
+        // -0.0 is stored as 0.0 on SQLite and MariaDB, kept on PostgreSQL
+        assertEquals(0.0, sqlite.value(d.times(-1.0), t).compute(row(d, 0.0)));
+        assertEquals(-0.0, new Evaluator(new io.athanor.sql.dialect.PostgresDialect()).value(d.times(-1.0), t)
+                .compute(row(d, 0.0)));
     }
 
     // --- refusals ----------------------------------------------------------------------------------
 
     @Test
-    void likeIsRefusedForItsCaseRules() {
-        String m = refusal(NAME.like("a%"));
-        assertEquals("LIKE (stuff.name LIKE 'a%') is not evaluated in Java: case rules differ between databases", m);
+    void eqNullAndNeNullAreIsNullAndIsNotNull() throws Exception {
+        assertEquals(true, test(NAME.eq(null), row()));
+        assertEquals(false, test(NAME.eq(null), row(NAME, "a")));
+        assertEquals(true, test(NAME.ne(null), row(NAME, "a")));
+        assertEquals(false, test(FOO.ne(null), row()));
+    }
+
+    @Test
+    void likeIsRefusedWhereTheDialectDoesNotVouchForItsCaseRules() throws Exception {
+        UnevaluableException e = assertThrows(UnevaluableException.class,
+                () -> new Evaluator(new io.athanor.sql.dialect.MariaDbDialect()).criteria(NAME.like("a%"), STUFF));
+        assertTrue(e.getMessage().startsWith("LIKE (stuff.name LIKE 'a%') is not evaluated in Java: the mariadb dialect"),
+                e.getMessage());
+    }
+
+    @Test
+    void likeFollowsTheDialectsCaseRulesWildcardsAndEscapes() throws Exception {
+        assertEquals(true, test(NAME.like("a%"), row(NAME, "ABC")), "SQLite folds ASCII case");
+        assertEquals(false, test(NAME.like("\u00e9"), row(NAME, "\u00c9")), "but not beyond ASCII");
+        assertEquals(true, test(NAME.like("_"), row(NAME, "\uD83D\uDE00")), "_ is one code point");
+        assertEquals(true, test(NAME.like("%b%c"), row(NAME, "abxbc")));
+        assertEquals(false, test(NAME.like("%b%c"), row(NAME, "abxb")));
+        assertEquals(true, test(NAME.startsWith("50%"), row(NAME, "50% off")));
+        assertEquals(false, test(NAME.startsWith("50%"), row(NAME, "500 off")));
+        assertEquals(true, test(NAME.contains("a\\_"), row(NAME, "xa\\_y")));
+        assertEquals(false, test(NAME.contains("a\\_"), row(NAME, "xa\\by")));
+        assertEquals(true, test(NAME.endsWith("_"), row(NAME, "a_")));
+        assertNull(test(NAME.like("a%"), row()));
+        Evaluator pg = new Evaluator(new io.athanor.sql.dialect.PostgresDialect());
+        assertEquals(false, pg.criteria(NAME.like("a%"), STUFF).test(row(NAME, "ABC")), "PostgreSQL is case-sensitive");
+        // what databases answer differently is unknown for the row, never guessed
+        assertThrows(EvaluationException.class, () -> test(NAME.like("a\\%"), row(NAME, "a%")));
+        assertThrows(EvaluationException.class, () -> test(NAME.like("a!b", '!'), row(NAME, "ab")));
+        assertThrows(EvaluationException.class, () -> test(NAME.like("a%"), row(NAME, "a\u0000b")));
     }
 
     @Test
