@@ -32,9 +32,9 @@ class UpdateMethodsTest {
         for (String mode : new String[] {"NONE", "EVALUATE", "FETCH", "AUTO"}) {
             assertTrue(out.contains("Synchronize." + mode), out);
         }
-        // on SQLite, integer arithmetic carries its overflow check (docs/dialects.md, "Integer overflow")
-        assertTrue(out.contains("UPDATE \"stuff\" SET \"foo\" = ((SELECT CASE WHEN typeof(athanor_v) = 'real'")
-                && out.contains("(SELECT \"version\" + ? AS athanor_v))) RETURNING \"id\""), out);
+        // on SQLite, a SET value's overflow is refused by the column's CHECK, so the statement stays plain
+        // (docs/dialects.md, "Integer overflow")
+        assertTrue(out.contains("UPDATE \"stuff\" SET \"foo\" = (\"foo\" + ?), \"version\" = (\"version\" + ?) RETURNING \"id\""), out);
         assertTrue(out.contains("JDBC batch of 2000 rows"), "method 1 batches its updates: " + out);
     }
 
@@ -45,7 +45,7 @@ class UpdateMethodsTest {
         String timed = section(bulk, "SQL of the method (timed):");
         assertEquals(List.of("UPDATE \"stuff\" SET \"foo\" = (\"foo\" + ?), \"version\" = (\"version\" + ?)"),
                 timed.lines().map(String::strip).toList(), bulk);
-        assertTrue(section(bulk, "setup (not timed):").contains("WHERE (\"id\" % ?) = ?"), "the 10% loaded first: " + bulk);
+        assertTrue(section(bulk, "setup (not timed):").contains("\"id\" % ? AS athanor_v"), "the 10% loaded first: " + bulk);
         assertTrue(section(bulk, "verification by the job (not timed):").contains("WHERE \"id\" = ?   x 50"),
                 "the loaded objects read back after commit: " + bulk);
 

@@ -172,11 +172,21 @@ public class SqliteDialect extends BaseDialect {
      * raise theirs. NULL (a NULL operand, division by zero) passes. One check covers a chain of
      * {@code + - * /}, since a REAL stays REAL through them; {@code %} converts a REAL back to an
      * integer, so its operands are checked on their own.
+     *
+     * <p>A value stored into a column (SET, INSERT) is not checked here: the per-row subquery would
+     * triple the cost of a bulk {@code SET foo = foo + 1}. The column's CHECK constraint, which
+     * {@link #columnType} adds to every Integer and Long column Athanor creates, refuses a REAL or an
+     * out-of-range result instead, at the cost of one comparison per written row. A {@code %} inside
+     * such a value still checks its operands, since it turns a REAL back into an integer.
      */
     @Override
     public void renderArithmetic(Arithmetic<?> node, SqlRenderer out) {
         if (!integral(node)) {
             super.renderArithmetic(node, out);
+            return;
+        }
+        if (out.isStoredValue(node)) {
+            renderUnchecked(node, out);
             return;
         }
         out.sql("(SELECT CASE WHEN typeof(athanor_v) = 'real'"
@@ -236,7 +246,20 @@ public class SqliteDialect extends BaseDialect {
     /** A generated key must be declared exactly INTEGER to become SQLite's auto-assigned rowid. */
     @Override
     public String columnType(Column<?> column) {
-        return column.isGenerated() ? "INTEGER" : super.columnType(column);
+        if (column.isGenerated()) {
+            return "INTEGER";
+        }
+        String type = super.columnType(column);
+        if (column.hasDeclaredScale() || column.type() != Integer.class && column.type() != Long.class) {
+            return type;
+        }
+        // SQLite stores an overflowing integer result as a REAL, and any 64-bit value in an Integer
+        // column: the CHECK refuses both when they are written (see renderArithmetic).
+        String name = quote(column.table().name() + "_" + column.name() + (column.type() == Integer.class ? "_int32" : "_int64"));
+        String col = quote(column.name());
+        return type + " CONSTRAINT " + name + (column.type() == Integer.class
+                ? " CHECK (" + col + " BETWEEN -2147483648 AND 2147483647)"
+                : " CHECK (typeof(" + col + ") IN ('integer', 'null'))");
     }
 
     @Override

@@ -49,6 +49,8 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     private final StoredForms forms;
     /** The column a value is compared with or assigned to, so a type error can name it. */
     private Column<?> context;
+    /** The value being assigned to a column (SET, INSERT), while it is rendered; see {@link #isStoredValue}. */
+    private Expression<?> storedValue;
     /** The table the statement reads and writes: every column it names must belong to it. */
     private io.athanor.sql.Table from;
     /** The stored form in which values are bound here: that of what they are compared with or assigned to. */
@@ -176,8 +178,15 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     private void assigned(Column<?> column, Expression<?> value) {
         Column<?> saved = context;
         context = column;
+        storedValue = value;
         withForm(forms.assigned(column, value), value);
+        storedValue = null;
         context = saved;
+    }
+
+    @Override
+    public boolean isStoredValue(Expression<?> e) {
+        return e != null && e == storedValue;
     }
 
     /** Renders {@code e} with its bound values in {@code form} (when it is of that type). */

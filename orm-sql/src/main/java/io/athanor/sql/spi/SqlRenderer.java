@@ -18,4 +18,14 @@ public interface SqlRenderer {
 
     /** Appends a parameter marker bound to {@code value}. */
     <T> SqlRenderer bind(Class<T> type, T value);
+
+    /**
+     * True when {@code e} is the whole value the statement stores into a column (a SET or INSERT
+     * value), so the column's own constraints judge the result. A dialect may render such a value
+     * more cheaply than the same expression in a criterion (SQLite: integer arithmetic there is
+     * guarded by the column's CHECK constraint instead of a per-row overflow check).
+     */
+    default boolean isStoredValue(Expression<?> e) {
+        return false;
+    }
 }

@@ -35,7 +35,7 @@ class DecimalDdlTest {
         assertEquals("CREATE TABLE IF NOT EXISTS `inv` (`id` BIGINT NOT NULL, `total` DECIMAL(10,2) NOT NULL,"
                 + " `rate` DECIMAL(65,4), `amount` DECIMAL(65,10), PRIMARY KEY (`id`))",
                 Ddl.createTable(new MariaDbDialect(), T));
-        assertEquals("CREATE TABLE IF NOT EXISTS \"inv\" (\"id\" INTEGER NOT NULL,"
+        assertEquals("CREATE TABLE IF NOT EXISTS \"inv\" (\"id\" INTEGER CONSTRAINT \"inv_id_int64\" CHECK (typeof(\"id\") IN ('integer', 'null')) NOT NULL,"
                 + " \"total\" INTEGER CHECK (\"total\" BETWEEN -9999999999 AND 9999999999) NOT NULL,"
                 + " \"rate\" INTEGER CHECK (\"rate\" BETWEEN -999999999999999999 AND 999999999999999999),"
                 + " \"amount\" TEXT, PRIMARY KEY (\"id\"))",
