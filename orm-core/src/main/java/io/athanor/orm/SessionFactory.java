@@ -168,6 +168,8 @@ public final class SessionFactory implements AutoCloseable {
      */
     public static final class Builder {
         private String url;
+        private String username;
+        private String password;
         private Database database;
         private final Set<Class<?>> entities = new LinkedHashSet<>();
         private boolean expireOnCommit = true;
@@ -181,14 +183,33 @@ public final class SessionFactory implements AutoCloseable {
 
         /** Opens (and on close, closes) a database for this JDBC URL. */
         public Builder url(String jdbcUrl) {
-            this.url = Objects.requireNonNull(jdbcUrl, "url");
+            this.url = requireArgument(jdbcUrl, "url");
+            return this;
+        }
+
+        /** The user for {@link #url(String)} (a server database); for more pool settings build a {@link Database}. */
+        public Builder username(String username) {
+            this.username = requireArgument(username, "username");
+            return this;
+        }
+
+        /** The password for {@link #url(String)}. */
+        public Builder password(String password) {
+            this.password = requireArgument(password, "password");
             return this;
         }
 
         /** Uses a database owned by the caller; closing the factory leaves it open. */
         public Builder database(Database database) {
-            this.database = Objects.requireNonNull(database, "database");
+            this.database = requireArgument(database, "database");
             return this;
+        }
+
+        private static <T> T requireArgument(T value, String name) {
+            if (value == null) {
+                throw new OrmException("SessionFactory.builder()." + name + "(null)");
+            }
+            return value;
         }
 
         /** The entity classes, parents before children: inserts follow this order, deletes the reverse. */
@@ -258,10 +279,14 @@ public final class SessionFactory implements AutoCloseable {
 
         public SessionFactory build() {
             if ((url == null) == (database == null)) {
-                throw new IllegalStateException("give exactly one of url(...) or database(...)");
+                throw new OrmException("SessionFactory.builder(): give exactly one of url(...) or database(...)");
+            }
+            if (database != null && (username != null || password != null)) {
+                throw new OrmException("SessionFactory.builder(): username/password go with url(...); a Database passed "
+                        + "to database(...) brings its own credentials");
             }
             if (entities.isEmpty()) {
-                throw new IllegalStateException("no entities: list them with entities(...)");
+                throw new OrmException("SessionFactory.builder(): no entities; list them with entities(...)");
             }
             List<EntityMapping<?>> mappings = new ArrayList<>();
             List<String> unenhanced = new ArrayList<>();
@@ -279,7 +304,8 @@ public final class SessionFactory implements AutoCloseable {
                 LOG.info("not enhanced (allowUnenhanced): {}; changes are found by snapshot comparison at flush and "
                         + "such objects are never left expired (see SessionFactory.Builder.allowUnenhanced)", unenhanced);
             }
-            Database db = database != null ? database : Database.open(url);
+            Database db = database != null ? database
+                    : Database.builder().url(url).username(username).password(password).build();
             try {
                 return new SessionFactory(new OrmContext(db, mappings, expireOnCommit, autoflush), database == null, retries,
                         backoff);

@@ -286,8 +286,8 @@ class DatabaseTest {
     void createTablesIsIdempotent() {
         db.createTables(STUFF);
         db.createTables(STUFF);
-        assertEquals("CREATE TABLE IF NOT EXISTS \"stuff\" (\"id\" INTEGER NOT NULL, \"foo\" INTEGER NOT NULL, "
-                + "\"name\" TEXT, \"ok\" INTEGER, PRIMARY KEY (\"id\"))", db.createTableSql(STUFF));
+        assertEquals("CREATE TABLE IF NOT EXISTS \"stuff\" (\"id\" INTEGER NOT NULL, \"foo\" INTEGER CONSTRAINT \"stuff_foo_int32\" "
+                + "CHECK (\"foo\" BETWEEN -2147483648 AND 2147483647) NOT NULL, \"name\" TEXT, \"ok\" INTEGER, PRIMARY KEY (\"id\"))", db.createTableSql(STUFF));
     }
 
     @Test
