@@ -150,4 +150,20 @@ class SessionErrorsTest {
             assertFails(OrmException.class, s::flush, "Stuff#" + id, "999", "primary key");
         }
     }
+
+    @Test
+    void theFactoryBuilderTakesCredentialsForItsOwnDatabaseAndRefusesThemBesideAGivenOne() {
+        String url = "jdbc:sqlite:" + dir.resolve("credentials.db");
+        try (SessionFactory sf = SessionFactory.builder().url(url).username("app").password("secret")
+                .entities(Stuff.class).build()) {
+            com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) sf.database().dataSource();
+            assertEquals("app", pool.getUsername());
+            assertEquals("secret", pool.getPassword());
+        }
+        assertFails(OrmException.class, () -> SessionFactory.builder().database(orm.database).username("app")
+                .entities(Stuff.class).build(), "username/password go with url");
+        assertFails(OrmException.class, () -> SessionFactory.builder().url(null), "url(null)");
+        assertFails(OrmException.class, () -> SessionFactory.builder().url(url).build(), "no entities");
+        assertFails(OrmException.class, () -> SessionFactory.builder().entities(Stuff.class).build(), "exactly one of url");
+    }
 }
