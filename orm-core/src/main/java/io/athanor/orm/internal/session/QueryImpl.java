@@ -157,12 +157,7 @@ final class QueryImpl<E> implements Query<E> {
 
     /** Runs a query operation holding the session for this thread (see SessionImpl). */
     private <T> T entered(Supplier<T> operation) {
-        Thread entered = session.enter();
-        try {
-            return operation.get();
-        } finally {
-            session.exit(entered);
-        }
+        return session.owner().call(operation);
     }
 
     /**

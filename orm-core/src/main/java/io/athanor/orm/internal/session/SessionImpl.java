@@ -10,8 +10,6 @@ import io.athanor.orm.internal.persistence.EntityPersister;
 import io.athanor.sql.Column;
 import io.athanor.sql.Select;
 import io.athanor.sql.Statement;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -23,22 +21,10 @@ import java.util.Map;
  * bulk statements to {@link BulkOperations} and the database transaction, with the failure guard
  * every SQL operation passes through, to {@link SessionTransaction}.
  *
- * <p>Not thread-safe, and it says so: every public operation claims the session for the calling
- * thread with one compare-and-set on entry (re-entry from the same thread is free) and releases it
- * on exit, so a second thread arriving meanwhile fails at once, naming the session, instead of
- * corrupting the identity map or the unit of work.
+ * <p>Not thread-safe, and it says so: every public operation runs under the {@link SessionOwner},
+ * which refuses a second thread at once.
  */
 public final class SessionImpl implements Session {
-    private static final VarHandle OWNER;
-
-    static {
-        try {
-            OWNER = MethodHandles.lookup().findVarHandle(SessionImpl.class, "owner", Thread.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final OrmContext context;
     private final IdentityMap identityMap = new IdentityMap();
     private final UnitOfWork unitOfWork = new UnitOfWork(this);
@@ -48,9 +34,7 @@ public final class SessionImpl implements Session {
     final Map<Object, InstanceState> snapshotStates = new IdentityHashMap<>();
     private final SessionTransaction transaction;
     private boolean closed;
-    /** The thread inside a public operation of this session, or null; see the class comment. */
-    @SuppressWarnings("unused") // accessed through OWNER
-    private volatile Thread owner;
+    private final SessionOwner owner = new SessionOwner(this);
 
     public SessionImpl(OrmContext context) {
         this(context, false);
@@ -65,18 +49,18 @@ public final class SessionImpl implements Session {
 
     @Override
     public void add(Object entity) {
-        Thread entered = enter();
+        Thread entered = owner.enter();
         try {
             checkOpen();
             lifecycle.add(entity, context.mapping(requireEntity(entity, "add").getClass()));
         } finally {
-            exit(entered);
+            owner.exit(entered);
         }
     }
 
     @Override
     public <E> E get(Class<E> entityClass, Object id) {
-        Thread entered = enter();
+        Thread entered = owner.enter();
         try {
             checkOpen();
             EntityMapping<E> m = context.mapping(requireArgument(entityClass, "get", "entityClass"));
@@ -101,25 +85,21 @@ public final class SessionImpl implements Session {
             List<E> found = transaction.run(tx -> tx.query(p.selectById(), row, loader.rowMapper(m)));
             return found.isEmpty() ? null : found.get(0);
         } finally {
-            exit(entered);
+            owner.exit(entered);
         }
     }
 
     @Override
     public void delete(Object entity) {
-        Thread entered = enter();
-        try {
+        owner.run(() -> {
             checkOpen();
             lifecycle.delete(requireState(entity, "delete"));
-        } finally {
-            exit(entered);
-        }
+        });
     }
 
     @Override
     public void flush() {
-        Thread entered = enter();
-        try {
+        owner.run(() -> {
             checkOpen();
             transaction.requireUsable();
             if (unitOfWork.hasWork()) {
@@ -128,9 +108,7 @@ public final class SessionImpl implements Session {
                     return null;
                 });
             }
-        } finally {
-            exit(entered);
-        }
+        });
     }
 
     /**
@@ -140,35 +118,28 @@ public final class SessionImpl implements Session {
      */
     @Override
     public void commit() {
-        Thread entered = enter();
-        try {
+        owner.run(() -> {
             flush();
             transaction.commit();
             lifecycle.afterCommit(context.expireOnCommit());
-        } finally {
-            exit(entered);
-        }
+        });
     }
 
     @Override
     public void rollback() {
-        Thread entered = enter();
-        try {
+        owner.run(() -> {
             checkOpen();
             try {
                 transaction.rollback();
             } finally {
                 lifecycle.afterRollback();
             }
-        } finally {
-            exit(entered);
-        }
+        });
     }
 
     @Override
     public void close() {
-        Thread entered = enter();
-        try {
+        owner.run(() -> {
             if (closed) {
                 return;
             }
@@ -178,9 +149,7 @@ public final class SessionImpl implements Session {
                 lifecycle.detachAll();
                 closed = true;
             }
-        } finally {
-            exit(entered);
-        }
+        });
     }
 
     @Override
@@ -191,8 +160,7 @@ public final class SessionImpl implements Session {
 
     @Override
     public long execute(Statement statement) {
-        Thread entered = enter();
-        try {
+        return owner.call(() -> {
             checkOpen();
             requireArgument(statement, "execute", "statement");
             if (statement instanceof Select) {
@@ -201,70 +169,53 @@ public final class SessionImpl implements Session {
             context.database().compile(statement); // refuses what the SQL layer refuses before the autoflush
             autoflush();
             return transaction.run(tx -> tx.execute(statement));
-        } finally {
-            exit(entered);
-        }
+        });
     }
 
     @Override
     public <E> long bulkUpdate(Class<E> entityClass, List<? extends Map<? extends Column<?>, ?>> rows) {
-        Thread entered = enter();
-        try {
+        return owner.call(() -> {
             checkOpen();
             EntityMapping<E> m = context.mapping(requireArgument(entityClass, "bulkUpdate", "entityClass"));
             return new BulkOperations(this).bulkUpdate(m, requireArgument(rows, "bulkUpdate", "rows"));
-        } finally {
-            exit(entered);
-        }
+        });
     }
 
     @Override
     public void expire(Object entity) {
-        Thread entered = enter();
-        try {
+        owner.run(() -> {
             checkOpen();
             lifecycle.expire(requirePersistent(entity, "expire"));
-        } finally {
-            exit(entered);
-        }
+        });
     }
 
     @Override
     public void expireAll() {
-        Thread entered = enter();
-        try {
+        owner.run(() -> {
             checkOpen();
             for (InstanceState s : identityMap.all()) {
                 lifecycle.expire(s);
             }
-        } finally {
-            exit(entered);
-        }
+        });
     }
 
     @Override
     public void refresh(Object entity) {
-        Thread entered = enter();
-        try {
+        owner.run(() -> {
             checkOpen();
             InstanceState s = requirePersistent(entity, "refresh");
             if (!loader.refreshIfPresent(s, entity)) {
                 throw new io.athanor.orm.ObjectDeletedException("cannot refresh " + s.mapping.describe(s.key) + ": its row is gone");
             }
-        } finally {
-            exit(entered);
-        }
+        });
     }
 
     @Override
     public void expunge(Object entity) {
-        Thread entered = enter();
-        try {
+        owner.run(() -> {
             checkOpen();
             lifecycle.forget(requireState(entity, "expunge"));
-        } finally {
-            exit(entered);
-        }
+        });
     }
 
     /**
@@ -398,12 +349,12 @@ public final class SessionImpl implements Session {
 
     /** A read of an expired property of an enhanced object (through its interceptor). */
     void loadExpired(InstanceState s, Object entity) {
-        Thread entered = enter();
+        Thread entered = owner.enter();
         try {
             checkOpen();
             loader.loadExpired(s, entity);
         } finally {
-            exit(entered);
+            owner.exit(entered);
         }
     }
 
@@ -438,28 +389,9 @@ public final class SessionImpl implements Session {
         }
     }
 
-    /**
-     * Claims the session for the calling thread; returns the thread to release in {@link #exit}, or
-     * null when this thread already holds it (a nested call). Fails at once if another thread holds it.
-     */
-    Thread enter() {
-        Thread me = Thread.currentThread();
-        Thread holder = (Thread) OWNER.compareAndExchange(this, null, me);
-        if (holder == null) {
-            return me;
-        }
-        if (holder == me) {
-            return null;
-        }
-        throw new OrmException("session " + this + " is in use by thread \"" + holder.getName() + "\" and was entered by \""
-                + me.getName() + "\" at the same time: a Session is not thread-safe; open one session per thread "
-                + "(SessionFactory is thread-safe)");
-    }
-
-    void exit(Thread entered) {
-        if (entered != null) {
-            OWNER.setRelease(this, null);
-        }
+    /** The one-thread rule, for the session's queries. */
+    SessionOwner owner() {
+        return owner;
     }
 
     private <T> T requireArgument(T argument, String operation, String name) {
