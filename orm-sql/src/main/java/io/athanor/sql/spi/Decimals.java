@@ -46,8 +46,8 @@ public final class Decimals {
      * JDBC's BigDecimal methods after {@link #fit}. {@code column} names the column in refusals.
      */
     public static ValueType<BigDecimal> fixedPoint(String ddlType, int sqlType, int precision, int scale, String column) {
-        return ValueType.of(BigDecimal.class, ddlType, sqlType,
-                (ps, i, v) -> ps.setBigDecimal(i, fit(v, precision, scale, column)), ResultSet::getBigDecimal);
+        return ValueType.of(BigDecimal.class, ddlType, sqlType, (ps, i, v) -> ps.setBigDecimal(i, v), ResultSet::getBigDecimal)
+                .storing(v -> fit(v, precision, scale, column));
     }
 
     /**
@@ -62,6 +62,11 @@ public final class Decimals {
                     + " declare at most 18 digits");
         }
         return new DecimalType(ddlType, Types.BIGINT, scale, false) {
+            @Override
+            public BigDecimal stored(BigDecimal v) throws SQLDataException {
+                return fit(v, precision, scale, column);
+            }
+
             @Override
             void bindValue(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
                 ps.setLong(i, fit(v, precision, scale, column).unscaledValue().longValueExact());
@@ -96,6 +101,11 @@ public final class Decimals {
      */
     public static ValueType<BigDecimal> canonicalText(String ddlType) {
         return new DecimalType(ddlType, Types.VARCHAR, -1, true) {
+            @Override
+            public BigDecimal stored(BigDecimal v) {
+                return new BigDecimal(canonical(v));
+            }
+
             @Override
             void bindValue(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
                 ps.setString(i, canonical(v));

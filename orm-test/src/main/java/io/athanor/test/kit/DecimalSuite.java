@@ -226,4 +226,28 @@ public abstract class DecimalSuite extends KitSuite {
             s.commit();
         }
     }
+
+    /** A SET value computed in Java is what the column holds: the column's scale, not the literal's. */
+    @Test
+    void aSetValueEvaluatedInJavaHoldsTheColumnsScaleAsTheDatabaseDoes() {
+        factory = SessionFactory.builder().database(db).entities(KitInvoice.class).build();
+        factory.createTables();
+        Long id;
+        BigDecimal inMemory;
+        try (Session s = factory.openSession()) {
+            KitInvoice invoice = new KitInvoice(new BigDecimal("10.50"), BigDecimal.ONE);
+            s.add(invoice);
+            s.flush();
+            id = invoice.getId();
+            s.query(KitInvoice.class).update(java.util.Map.of(KitInvoice_.total, new BigDecimal("20.5")),
+                    io.athanor.orm.Synchronize.EVALUATE);
+            inMemory = invoice.getTotal();
+            s.commit();
+        }
+        try (Session s = factory.openSession()) {
+            BigDecimal stored = s.get(KitInvoice.class, id).getTotal();
+            assertEquals(new BigDecimal("20.50"), stored);
+            assertEquals(stored, inMemory, "EVALUATE's value equals (scale included) what the database holds");
+        }
+    }
 }

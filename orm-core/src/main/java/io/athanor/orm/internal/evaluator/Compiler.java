@@ -121,7 +121,16 @@ final class Compiler implements ExpressionVisitor<Node> {
      * hold makes the row unknowable (the database would refuse the statement).
      */
     Node stored(Node node, Class<?> type, String what) {
-        Storage<Object> storage = storage(type);
+        return stored(node, storage(type), what);
+    }
+
+    /** As {@link #stored(Node, Class, String)}, in the stored form of {@code type} (a column's own value type). */
+    @SuppressWarnings("unchecked")
+    Node stored(Node node, ValueType<?> type, String what) {
+        return stored(node, ((ValueType<Object>) type)::stored, what);
+    }
+
+    private static Node stored(Node node, Storage<Object> storage, String what) {
         return row -> {
             Object v = node.eval(row);
             if (v == null) {

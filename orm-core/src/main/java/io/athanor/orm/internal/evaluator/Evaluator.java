@@ -69,11 +69,23 @@ public final class Evaluator {
      * @throws UnevaluableException naming the construct that cannot be computed in Java, and why
      */
     public CompiledValue value(Expression<?> value, Table table) throws UnevaluableException {
+        return value(value, table, null);
+    }
+
+    /**
+     * As {@link #value(Expression, Table)}, for a value assigned to {@code target}: the result is in
+     * the target column's stored form (a decimal at the column's scale, -0.0 as 0.0...), which is what
+     * the database holds after the UPDATE.
+     */
+    public CompiledValue value(Expression<?> value, Table table, Column<?> target) throws UnevaluableException {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(table, "table");
         Compiler compiler = new Compiler(dialect, table);
         // what the column will hold: the dialect's stored form of the computed value (-0.0 as 0.0...)
-        Node root = compiler.stored(compile(compiler, value), value.type(), "the value of " + value);
+        Node computed = compile(compiler, value);
+        Node root = target != null && dialect.valueType(target) != null
+                ? compiler.stored(computed, dialect.valueType(target), "the value of " + value + " for " + target)
+                : compiler.stored(computed, value.type(), "the value of " + value);
         Set<Column<?>> columns = Set.copyOf(compiler.columns());
         return new CompiledValue() {
             @Override

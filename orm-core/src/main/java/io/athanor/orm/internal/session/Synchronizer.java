@@ -38,7 +38,7 @@ final class Synchronizer {
         if (values != null) {
             for (Map.Entry<PropertyMapping, Expression<?>> e : values.values().entrySet()) {
                 targets.add(e.getKey());
-                computations.add(compile(evaluator, e.getValue()));
+                computations.add(compile(evaluator, e.getValue(), e.getKey().column()));
             }
             reads = new long[computations.size()];
             for (int i = 0; i < reads.length; i++) {
@@ -47,9 +47,9 @@ final class Synchronizer {
         }
     }
 
-    private CompiledValue compile(Evaluator evaluator, Expression<?> value) {
+    private CompiledValue compile(Evaluator evaluator, Expression<?> value, io.athanor.sql.Column<?> target) {
         try {
-            return evaluator.value(value, mapping.table());
+            return evaluator.value(value, mapping.table(), target);
         } catch (UnevaluableException e) {
             return null;
         }
