@@ -11,6 +11,7 @@ import io.athanor.sql.Insert;
 import io.athanor.sql.Select;
 import io.athanor.sql.Sql;
 import io.athanor.sql.Update;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -97,6 +98,32 @@ public final class EntityPersister {
             row[p.index()] = p.get(entity);
         }
         return row;
+    }
+
+    /**
+     * A row array for {@link #update(long)} of one row by key, without an object: the key, the given
+     * values and, for a versioned entity, the version the row is expected to have and the next one.
+     * {@code session.bulkUpdate} writes through this, so it runs the same statements as a flush.
+     */
+    public Object[] keyedRow(Object key, Map<PropertyMapping, Object> values, Object expectedVersion) {
+        Object[] row = new Object[expectedVersionSlot + 1];
+        row[mapping.id().index()] = key;
+        values.forEach((p, v) -> row[p.index()] = v);
+        PropertyMapping version = mapping.version();
+        if (version != null) {
+            row[expectedVersionSlot] = expectedVersion;
+            row[version.index()] = mapping.nextVersion(expectedVersion);
+        }
+        return row;
+    }
+
+    /** The {@link #update(long)} mask that sets {@code properties} (and, for a versioned entity, the version). */
+    public long updateMask(Iterable<PropertyMapping> properties) {
+        long mask = mapping.version() == null ? 0 : EntityMapping.bit(mapping.version().index());
+        for (PropertyMapping p : properties) {
+            mask |= EntityMapping.bit(p.index());
+        }
+        return mask;
     }
 
     /** The slot of a row array that holds the version the row is expected to have. */

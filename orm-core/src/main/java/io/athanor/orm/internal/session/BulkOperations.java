@@ -7,7 +7,7 @@ import io.athanor.orm.Synchronize;
 import io.athanor.orm.internal.evaluator.CompiledCriteria;
 import io.athanor.orm.internal.evaluator.UnevaluableException;
 import io.athanor.orm.internal.mapping.EntityMapping;
-import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.orm.internal.persistence.EntityPersister;
 import io.athanor.sql.Column;
 import io.athanor.sql.Delete;
 import io.athanor.sql.Expression;
@@ -128,9 +128,10 @@ final class BulkOperations {
         List<KeyedRow> checked = m.version() == null ? keyed : withLoadedVersions(m, keyed);
         long total = session.sql().run(tx -> {
             long count = 0;
-            for (Map.Entry<List<PropertyMapping>, List<KeyedRow>> shape : KeyedRow.byShape(checked).entrySet()) {
-                int[] counts = tx.executeBatch(session.context().database().compile(KeyedRow.statement(m, shape.getKey())),
-                        KeyedRow.rows(m, shape.getValue()));
+            EntityPersister persister = session.persister(m);
+            for (Map.Entry<Long, List<KeyedRow>> shape : KeyedRow.byShape(persister, checked).entrySet()) {
+                int[] counts = tx.executeBatch(persister.update(shape.getKey()),
+                        shape.getValue().stream().map(r -> r.slots(persister)).toList());
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] == 0) {
                         throw stale(m, shape.getValue().get(i));

@@ -3,9 +3,8 @@ package io.athanor.orm.internal.session;
 import io.athanor.orm.OrmException;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.orm.internal.persistence.EntityPersister;
 import io.athanor.sql.Column;
-import io.athanor.sql.Sql;
-import io.athanor.sql.Update;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,44 +60,21 @@ record KeyedRow(int position, Object key, Object version, Map<PropertyMapping, O
         return new KeyedRow(position, key, expected, values);
     }
 
-    static Map<List<PropertyMapping>, List<KeyedRow>> byShape(List<KeyedRow> rows) {
-        Map<List<PropertyMapping>, List<KeyedRow>> out = new LinkedHashMap<>();
-        for (KeyedRow r : rows) {
-            out.computeIfAbsent(List.copyOf(r.values.keySet()), k -> new ArrayList<>()).add(r);
-        }
-        return out;
-    }
-
     /**
-     * {@code UPDATE t SET c = ?c ... WHERE id = ?id}, or for a versioned entity
-     * {@code UPDATE t SET c = ?c ..., version = version + 1 WHERE id = ?id AND version = ?version};
-     * slots by property index.
+     * The rows grouped by the set of properties they set, each group keyed by its statement's
+     * {@link EntityPersister#update(long) update mask}: one statement, one JDBC batch per group.
      */
-    static Update statement(EntityMapping<?> m, List<PropertyMapping> columns) {
-        Update u = Sql.update(m.table());
-        for (PropertyMapping p : columns) {
-            u = setParam(u, p.column(), p.index());
-        }
-        io.athanor.sql.Expression<Boolean> where = idParam(m.id().column(), m.id().index());
-        if (m.version() != null) {
-            u = bump(u, m.version().column());
-            where = where.and(idParam(m.version().column(), m.version().index()));
-        }
-        return u.where(where);
-    }
-
-    static List<Object[]> rows(EntityMapping<?> m, List<KeyedRow> rows) {
-        List<Object[]> out = new ArrayList<>(rows.size());
+    static Map<Long, List<KeyedRow>> byShape(EntityPersister persister, List<KeyedRow> rows) {
+        Map<Long, List<KeyedRow>> out = new LinkedHashMap<>();
         for (KeyedRow r : rows) {
-            Object[] slots = new Object[m.properties().size()];
-            slots[m.id().index()] = r.key;
-            if (m.version() != null) {
-                slots[m.version().index()] = r.version;
-            }
-            r.values.forEach((p, v) -> slots[p.index()] = v);
-            out.add(slots);
+            out.computeIfAbsent(persister.updateMask(r.values.keySet()), k -> new ArrayList<>()).add(r);
         }
         return out;
+    }
+
+    /** This row laid out for the persister's statements. */
+    Object[] slots(EntityPersister persister) {
+        return persister.keyedRow(key, values, version);
     }
 
     /** EVALUATE-style: the new values become committed state; an unflushed change to the same property is expired. */
@@ -118,17 +94,5 @@ record KeyedRow(int position, Object key, Object version, Map<PropertyMapping, O
         if (versionProperty != null) {
             s.setCommitted(entity, versionProperty, s.mapping.nextVersion(version));
         }
-    }
-
-    private static <T> Update setParam(Update u, Column<T> c, int slot) {
-        return u.set(c, Sql.param(slot, c.type()));
-    }
-
-    private static <T> Update bump(Update u, Column<T> c) {
-        return u.set(c, c.plus(1));
-    }
-
-    private static <T> io.athanor.sql.Expression<Boolean> idParam(Column<T> c, int slot) {
-        return c.eq(Sql.param(slot, c.type()));
     }
 }
