@@ -22,15 +22,18 @@ import java.util.Optional;
  * }</pre>
  *
  * A {@code BigDecimal} column may declare its precision and scale with
- * {@link Builder#decimal(String, int, int, ColumnOption...)}.
+ * {@link Builder#decimal(String, int, int, ColumnOption...)}. A column may reference another table's
+ * (or its own table's) primary key or unique column: {@link Builder#foreignKey}, {@link #foreignKeys()}.
  */
 public final class Table {
     private final String name;
     private final List<Column<?>> columns;
     private final List<Column<?>> primaryKey;
     private final Map<String, Column<?>> byName;
+    private final List<ForeignKey> foreignKeys;
+    private final Map<String, ForeignKey> foreignKeyByColumn;
 
-    private Table(String name, List<ColumnSpec> specs) {
+    private Table(String name, List<ColumnSpec> specs, List<KeySpec> keys) {
         this.name = name;
         List<Column<?>> cols = new ArrayList<>(specs.size());
         List<Column<?>> pk = new ArrayList<>();
@@ -46,6 +49,16 @@ public final class Table {
         this.columns = Collections.unmodifiableList(cols);
         this.primaryKey = List.copyOf(pk);
         this.byName = Collections.unmodifiableMap(map);
+        Map<String, ForeignKey> fks = new LinkedHashMap<>();
+        for (KeySpec k : keys) {
+            ForeignKey fk = k.create(this);
+            if (fks.putIfAbsent(k.column(), fk) != null) {
+                throw new IllegalArgumentException("table " + name + ": column " + k.column()
+                        + " has two foreign keys; a column references one table");
+            }
+        }
+        this.foreignKeys = List.copyOf(fks.values());
+        this.foreignKeyByColumn = Collections.unmodifiableMap(fks);
     }
 
     public static Builder builder(String name) {
@@ -63,6 +76,17 @@ public final class Table {
 
     public List<Column<?>> primaryKey() {
         return primaryKey;
+    }
+
+    /** The foreign keys of this table, in the order they were declared. */
+    public List<ForeignKey> foreignKeys() {
+        return foreignKeys;
+    }
+
+    /** The foreign key whose referencing column is {@code column}, or empty. */
+    public Optional<ForeignKey> foreignKey(Column<?> column) {
+        ForeignKey fk = foreignKeyByColumn.get(column.name());
+        return fk != null && fk.column().equals(column) ? Optional.of(fk) : Optional.empty();
     }
 
     /** The column of that name; fails naming the table and its columns when there is none. */
@@ -87,7 +111,7 @@ public final class Table {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Table t && name.equals(t.name) && columns.equals(t.columns);
+        return o instanceof Table t && name.equals(t.name) && columns.equals(t.columns) && foreignKeys.equals(t.foreignKeys);
     }
 
     @Override
@@ -104,6 +128,7 @@ public final class Table {
     public static final class Builder {
         private final String name;
         private final List<ColumnSpec> specs = new ArrayList<>();
+        private final List<KeySpec> keys = new ArrayList<>();
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -146,11 +171,30 @@ public final class Table {
             return this;
         }
 
+        /**
+         * Makes {@code columnName} (defined on this builder, before or after this call) reference
+         * {@code targetColumn} of {@code target}, which must be {@code target}'s single-column primary
+         * key or a unique column of the same type. {@link #build()} checks it, naming both columns,
+         * and refuses {@link ForeignKey.OnDelete#SET_NULL} on a NOT NULL column. A column has at most
+         * one foreign key.
+         */
+        public Builder foreignKey(String columnName, Table target, String targetColumn, ForeignKey.OnDelete onDelete) {
+            keys.add(new KeySpec(columnName, Objects.requireNonNull(target, "target"), targetColumn,
+                    Objects.requireNonNull(onDelete, "onDelete")));
+            return this;
+        }
+
+        /** A foreign key to a column of the table being built (a tree), as {@link #foreignKey} does. */
+        public Builder foreignKeyToSelf(String columnName, String targetColumn, ForeignKey.OnDelete onDelete) {
+            keys.add(new KeySpec(columnName, null, targetColumn, Objects.requireNonNull(onDelete, "onDelete")));
+            return this;
+        }
+
         public Table build() {
             if (specs.isEmpty()) {
                 throw new IllegalArgumentException("table " + name + " has no columns");
             }
-            return new Table(name, specs);
+            return new Table(name, specs, keys);
         }
     }
 
@@ -170,6 +214,46 @@ public final class Table {
                     + " (the total number of digits)");
         }
         return Optional.empty();
+    }
+
+    /** A declared foreign key; {@code target} null means this table. */
+    private record KeySpec(String column, Table target, String targetColumn, ForeignKey.OnDelete onDelete) {
+        ForeignKey create(Table table) {
+            Table to = target == null ? table : target;
+            String what = "table " + table.name + ", foreign key " + table.name + "." + column + " -> " + to.name + "."
+                    + targetColumn + ": ";
+            Column<?> from = table.byName.get(column);
+            if (from == null) {
+                throw new IllegalArgumentException(what + "the table has no column " + column + "; it has "
+                        + table.byName.keySet());
+            }
+            Column<?> ref = to.byName.get(targetColumn);
+            if (ref == null) {
+                throw new IllegalArgumentException(what + "the target has no column " + targetColumn + "; it has "
+                        + to.byName.keySet());
+            }
+            if (!ref.isUnique() && !(ref.isPrimaryKey() && to.primaryKey.size() == 1)) {
+                throw new IllegalArgumentException(what + "the referenced column " + ref + " must be the target's"
+                        + " single-column primary key or UNIQUE, so that it names one row");
+            }
+            if (from.type() != ref.type() || from.precision() != ref.precision() || from.scale() != ref.scale()) {
+                throw new IllegalArgumentException(what + "column " + from + " (" + describe(from) + ") must have the"
+                        + " type of " + ref + " (" + describe(ref) + ")");
+            }
+            if (from.isGenerated()) {
+                throw new IllegalArgumentException(what + "column " + from + " is GENERATED; a foreign key takes the"
+                        + " referenced row's value, so remove GENERATED");
+            }
+            if (onDelete == ForeignKey.OnDelete.SET_NULL && !from.isNullable()) {
+                throw new IllegalArgumentException(what + "ON DELETE SET NULL needs a nullable column, but " + from
+                        + " is NOT NULL; make it nullable or use CASCADE or NO_ACTION");
+            }
+            return new ForeignKey(from, ref, onDelete);
+        }
+
+        private static String describe(Column<?> c) {
+            return c.type().getSimpleName() + (c.hasDeclaredScale() ? "(" + c.precision() + "," + c.scale() + ")" : "");
+        }
     }
 
     private record ColumnSpec(String name, Class<?> type, List<ColumnOption> options, int precision, int scale) {
