@@ -3,6 +3,7 @@ package io.athanor.sql;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,11 @@ public final class Table {
     private final List<Column<?>> columns;
     private final List<Column<?>> primaryKey;
     private final Map<String, Column<?>> byName;
-    private final List<ForeignKey> foreignKeys;
-    private final Map<String, ForeignKey> foreignKeyByColumn;
+    /** Set once, by {@link #buildAll}, before the table is handed out; never changed after. */
+    private List<ForeignKey> foreignKeys = List.of();
+    private Map<String, ForeignKey> foreignKeyByColumn = Map.of();
 
-    private Table(String name, List<ColumnSpec> specs, List<KeySpec> keys) {
+    private Table(String name, List<ColumnSpec> specs) {
         this.name = name;
         List<Column<?>> cols = new ArrayList<>(specs.size());
         List<Column<?>> pk = new ArrayList<>();
@@ -49,16 +51,42 @@ public final class Table {
         this.columns = Collections.unmodifiableList(cols);
         this.primaryKey = List.copyOf(pk);
         this.byName = Collections.unmodifiableMap(map);
-        Map<String, ForeignKey> fks = new LinkedHashMap<>();
-        for (KeySpec k : keys) {
-            ForeignKey fk = k.create(this);
-            if (fks.putIfAbsent(k.column(), fk) != null) {
-                throw new IllegalArgumentException("table " + name + ": column " + k.column()
-                        + " has two foreign keys; a column references one table");
+    }
+
+    /**
+     * Builds tables together, so that they may reference each other through {@link
+     * Builder#foreignKey(String, Builder, String, ForeignKey.OnDelete)} (a cycle of references).
+     * Returns the tables in the order of the builders.
+     */
+    public static List<Table> buildAll(Builder... builders) {
+        Map<Builder, Table> built = new IdentityHashMap<>();
+        List<Table> tables = new ArrayList<>(builders.length);
+        for (Builder b : builders) {
+            if (b.specs.isEmpty()) {
+                throw new IllegalArgumentException("table " + b.name + " has no columns");
             }
+            Table t = new Table(b.name, b.specs);
+            built.put(b, t);
+            tables.add(t);
         }
-        this.foreignKeys = List.copyOf(fks.values());
-        this.foreignKeyByColumn = Collections.unmodifiableMap(fks);
+        for (Builder b : builders) {
+            Table t = built.get(b);
+            Map<String, ForeignKey> fks = new LinkedHashMap<>();
+            for (ForeignKeySpec k : b.keys) {
+                if (fks.putIfAbsent(k.column(), k.create(t, built)) != null) {
+                    throw new IllegalArgumentException("table " + t.name + ": column " + k.column()
+                            + " has two foreign keys; a column references one table");
+                }
+            }
+            t.foreignKeys = List.copyOf(fks.values());
+            t.foreignKeyByColumn = Collections.unmodifiableMap(fks);
+        }
+        return List.copyOf(tables);
+    }
+
+    /** The column of that name, or null (for {@link ForeignKeySpec}). */
+    Column<?> columnOrNull(String columnName) {
+        return byName.get(columnName);
     }
 
     public static Builder builder(String name) {
@@ -128,7 +156,7 @@ public final class Table {
     public static final class Builder {
         private final String name;
         private final List<ColumnSpec> specs = new ArrayList<>();
-        private final List<KeySpec> keys = new ArrayList<>();
+        private final List<ForeignKeySpec> keys = new ArrayList<>();
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -174,27 +202,43 @@ public final class Table {
         /**
          * Makes {@code columnName} (defined on this builder, before or after this call) reference
          * {@code targetColumn} of {@code target}, which must be {@code target}'s single-column primary
-         * key or a unique column of the same type. {@link #build()} checks it, naming both columns,
-         * and refuses {@link ForeignKey.OnDelete#SET_NULL} on a NOT NULL column. A column has at most
+         * key or a unique column of the same type. Building checks it, naming both columns, and
+         * refuses {@link ForeignKey.OnDelete#SET_NULL} on a NOT NULL column. A column has at most
          * one foreign key.
          */
         public Builder foreignKey(String columnName, Table target, String targetColumn, ForeignKey.OnDelete onDelete) {
-            keys.add(new KeySpec(columnName, Objects.requireNonNull(target, "target"), targetColumn,
+            return key(columnName, Objects.requireNonNull(target, "target"), null, targetColumn, onDelete);
+        }
+
+        /**
+         * A foreign key, as {@link #foreignKey(String, Table, String, ForeignKey.OnDelete)} makes, to a
+         * table not built yet: build both with {@link Table#buildAll}. This is how two tables
+         * reference each other.
+         */
+        public Builder foreignKey(String columnName, Builder target, String targetColumn, ForeignKey.OnDelete onDelete) {
+            return key(columnName, null, Objects.requireNonNull(target, "target"), targetColumn, onDelete);
+        }
+
+        /** A foreign key to a column of the table being built (a tree), as {@link #foreignKey} makes. */
+        public Builder foreignKeyToSelf(String columnName, String targetColumn, ForeignKey.OnDelete onDelete) {
+            return key(columnName, null, this, targetColumn, onDelete);
+        }
+
+        private Builder key(String columnName, Table table, Builder builder, String targetColumn,
+                ForeignKey.OnDelete onDelete) {
+            keys.add(new ForeignKeySpec(columnName, table, builder, targetColumn,
                     Objects.requireNonNull(onDelete, "onDelete")));
             return this;
         }
 
-        /** A foreign key to a column of the table being built (a tree), as {@link #foreignKey} does. */
-        public Builder foreignKeyToSelf(String columnName, String targetColumn, ForeignKey.OnDelete onDelete) {
-            keys.add(new KeySpec(columnName, null, targetColumn, Objects.requireNonNull(onDelete, "onDelete")));
-            return this;
+        /** The table; {@link Table#buildAll} instead if it references a table not built yet. */
+        public Table build() {
+            return buildAll(this).get(0);
         }
 
-        public Table build() {
-            if (specs.isEmpty()) {
-                throw new IllegalArgumentException("table " + name + " has no columns");
-            }
-            return new Table(name, specs, keys);
+        @Override
+        public String toString() {
+            return name;
         }
     }
 
@@ -214,46 +258,6 @@ public final class Table {
                     + " (the total number of digits)");
         }
         return Optional.empty();
-    }
-
-    /** A declared foreign key; {@code target} null means this table. */
-    private record KeySpec(String column, Table target, String targetColumn, ForeignKey.OnDelete onDelete) {
-        ForeignKey create(Table table) {
-            Table to = target == null ? table : target;
-            String what = "table " + table.name + ", foreign key " + table.name + "." + column + " -> " + to.name + "."
-                    + targetColumn + ": ";
-            Column<?> from = table.byName.get(column);
-            if (from == null) {
-                throw new IllegalArgumentException(what + "the table has no column " + column + "; it has "
-                        + table.byName.keySet());
-            }
-            Column<?> ref = to.byName.get(targetColumn);
-            if (ref == null) {
-                throw new IllegalArgumentException(what + "the target has no column " + targetColumn + "; it has "
-                        + to.byName.keySet());
-            }
-            if (!ref.isUnique() && !(ref.isPrimaryKey() && to.primaryKey.size() == 1)) {
-                throw new IllegalArgumentException(what + "the referenced column " + ref + " must be the target's"
-                        + " single-column primary key or UNIQUE, so that it names one row");
-            }
-            if (from.type() != ref.type() || from.precision() != ref.precision() || from.scale() != ref.scale()) {
-                throw new IllegalArgumentException(what + "column " + from + " (" + describe(from) + ") must have the"
-                        + " type of " + ref + " (" + describe(ref) + ")");
-            }
-            if (from.isGenerated()) {
-                throw new IllegalArgumentException(what + "column " + from + " is GENERATED; a foreign key takes the"
-                        + " referenced row's value, so remove GENERATED");
-            }
-            if (onDelete == ForeignKey.OnDelete.SET_NULL && !from.isNullable()) {
-                throw new IllegalArgumentException(what + "ON DELETE SET NULL needs a nullable column, but " + from
-                        + " is NOT NULL; make it nullable or use CASCADE or NO_ACTION");
-            }
-            return new ForeignKey(from, ref, onDelete);
-        }
-
-        private static String describe(Column<?> c) {
-            return c.type().getSimpleName() + (c.hasDeclaredScale() ? "(" + c.precision() + "," + c.scale() + ")" : "");
-        }
     }
 
     private record ColumnSpec(String name, Class<?> type, List<ColumnOption> options, int precision, int scale) {
