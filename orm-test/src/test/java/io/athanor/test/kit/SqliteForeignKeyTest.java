@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.athanor.sql.Database;
 import io.athanor.sql.Sql;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
@@ -35,6 +38,29 @@ class SqliteForeignKeyTest extends ForeignKeySuite {
                     .set(col(NO_ACTION, "parent_id"), 99L)));
             assertForeignKeyViolation(() -> given.inTransaction(tx -> tx.execute(Sql.deleteFrom(PARENT))));
             assertEquals(1L, given.query(Sql.select(Sql.count()).from(PARENT), r -> r.<Long>get(0)).get(0));
+        }
+    }
+
+    /** sqlite-jdbc is inside a transaction whenever auto-commit is off, where the pragma would do nothing. */
+    @Test
+    void aGivenDataSourceHandingOutConnectionsOutsideAutoCommitEnforcesThemToo() {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve("manual.db"));
+        DataSource manual = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(ds, args);
+                    if (result instanceof Connection c) {
+                        c.setAutoCommit(false);
+                    }
+                    return result;
+                });
+        try (Database given = Database.builder().dataSource(manual).build()) {
+            given.createTables(NO_ACTION, PARENT);
+            assertForeignKeyViolation(() -> given.execute(Sql.insertInto(NO_ACTION).set(col(NO_ACTION, "id"), 2L)
+                    .set(col(NO_ACTION, "parent_id"), 99L)));
+            assertForeignKeyViolation(() -> given.inTransaction(tx -> tx.execute(Sql.insertInto(NO_ACTION)
+                    .set(col(NO_ACTION, "id"), 3L).set(col(NO_ACTION, "parent_id"), 98L))));
+            assertEquals(0L, given.query(Sql.select(Sql.count()).from(NO_ACTION), r -> r.<Long>get(0)).get(0));
         }
     }
 }
