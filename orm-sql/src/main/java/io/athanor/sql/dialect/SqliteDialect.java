@@ -281,10 +281,14 @@ public class SqliteDialect extends BaseDialect {
      * through {@link #connectionProperties}, a given DataSource's connections here. The pragma is a
      * no-op inside a transaction: sqlite-jdbc begins one whenever auto-commit is off, so a connection
      * handed over in that state runs it in auto-commit mode and is then put back (a connection fresh
-     * from a pool has no work pending).
+     * from a pool has no work pending). A connection that is not sqlite-jdbc's is left alone, as in
+     * {@link #beginImmediately}.
      */
     @Override
     public void prepareGivenConnection(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(SQLiteConnection.class)) {
+            return;
+        }
         boolean autoCommit = connection.getAutoCommit();
         if (!autoCommit) {
             connection.setAutoCommit(true);
