@@ -2,6 +2,7 @@ package io.athanor.sql;
 
 import io.athanor.sql.ast.ExpressionVisitor;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A column of a {@link Table}: its name, Java type, constraints and, for decimals, precision and scale. A column is an expression, so
@@ -91,6 +92,11 @@ public final class Column<T> implements Expression<T> {
     /** True for a decimal column that declares its scale (and so its precision, or the dialect's largest). */
     public boolean hasDeclaredScale() {
         return scale >= 0;
+    }
+
+    /** The foreign key this column is the referencing column of, or empty ({@link Table#foreignKey(Column)}). */
+    public Optional<ForeignKey> references() {
+        return table.foreignKey(this);
     }
 
     @Override

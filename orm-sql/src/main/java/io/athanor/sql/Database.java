@@ -6,6 +6,7 @@ import io.athanor.sql.internal.Ddl;
 import io.athanor.sql.internal.Dialects;
 import io.athanor.sql.internal.JdbcFailures;
 import io.athanor.sql.internal.SqlCompiler;
+import io.athanor.sql.internal.TableCreation;
 import io.athanor.sql.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -100,6 +101,9 @@ public final class Database implements AutoCloseable {
         boolean turn = false;
         boolean immediate = false;
         try {
+            if (ownedPool == null) {
+                dialect.prepareGivenConnection(c); // the pool's own connections are set up by connectionProperties
+            }
             if (writer && writers != null) {
                 writers.acquire(opened);
                 turn = true;
@@ -196,23 +200,21 @@ public final class Database implements AutoCloseable {
         return SqlCompiler.compile(dialect, statement);
     }
 
-    /** The CREATE TABLE statement for {@code table} in this dialect. */
+    /** The CREATE TABLE statement for {@code table} in this dialect, with all its foreign keys. */
     public String createTableSql(Table table) {
         return Ddl.createTable(dialect, table);
     }
 
-    /** Creates each table unless it exists. */
+    /**
+     * Creates each table unless it exists, in one transaction, with its foreign keys: a referenced
+     * table before the tables referencing it, whatever the argument order. The key closing a cycle
+     * of references is added by {@code ALTER TABLE} after the tables, unless it is already there, or
+     * kept in CREATE TABLE where the dialect accepts forward references ({@link TableCreation}).
+     */
     public void createTables(Table... tables) {
+        TableCreation plan = TableCreation.plan(dialect, tables);
         inTransaction(true, tx -> {
-            for (Table t : tables) {
-                String ddl = createTableSql(t);
-                announce(ddl, null, 1, List.of());
-                try (java.sql.Statement s = tx.connection().createStatement()) {
-                    s.execute(ddl);
-                } catch (SQLException e) {
-                    throw new SqlException("cannot create table " + t.name() + ": " + e.getMessage(), ddl, e);
-                }
-            }
+            plan.run(dialect, tx.connection(), ddl -> announce(ddl, null, 1, List.of()));
             return null;
         });
     }

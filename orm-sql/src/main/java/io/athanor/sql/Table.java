@@ -3,6 +3,7 @@ package io.athanor.sql;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,17 @@ import java.util.Optional;
  * }</pre>
  *
  * A {@code BigDecimal} column may declare its precision and scale with
- * {@link Builder#decimal(String, int, int, ColumnOption...)}.
+ * {@link Builder#decimal(String, int, int, ColumnOption...)}. A column may reference another table's
+ * (or its own table's) primary key or unique column: {@link Builder#foreignKey}, {@link #foreignKeys()}.
  */
 public final class Table {
     private final String name;
     private final List<Column<?>> columns;
     private final List<Column<?>> primaryKey;
     private final Map<String, Column<?>> byName;
+    /** Set once, by {@link #buildAll}, before the table is handed out; never changed after. */
+    private List<ForeignKey> foreignKeys = List.of();
+    private Map<String, ForeignKey> foreignKeyByColumn = Map.of();
 
     private Table(String name, List<ColumnSpec> specs) {
         this.name = name;
@@ -48,6 +53,42 @@ public final class Table {
         this.byName = Collections.unmodifiableMap(map);
     }
 
+    /**
+     * Builds tables together, so that they may reference each other through {@link
+     * Builder#foreignKey(String, Builder, String, ForeignKey.OnDelete)} (a cycle of references).
+     * Returns the tables in the order of the builders.
+     */
+    public static List<Table> buildAll(Builder... builders) {
+        Map<Builder, Table> built = new IdentityHashMap<>();
+        List<Table> tables = new ArrayList<>(builders.length);
+        for (Builder b : builders) {
+            if (b.specs.isEmpty()) {
+                throw new IllegalArgumentException("table " + b.name + " has no columns");
+            }
+            Table t = new Table(b.name, b.specs);
+            built.put(b, t);
+            tables.add(t);
+        }
+        for (Builder b : builders) {
+            Table t = built.get(b);
+            Map<String, ForeignKey> fks = new LinkedHashMap<>();
+            for (ForeignKeySpec k : b.keys) {
+                if (fks.putIfAbsent(k.column(), k.create(t, built)) != null) {
+                    throw new IllegalArgumentException("table " + t.name + ": column " + k.column()
+                            + " has two foreign keys; a column references one table");
+                }
+            }
+            t.foreignKeys = List.copyOf(fks.values());
+            t.foreignKeyByColumn = Collections.unmodifiableMap(fks);
+        }
+        return List.copyOf(tables);
+    }
+
+    /** The column of that name, or null (for {@link ForeignKeySpec}). */
+    Column<?> columnOrNull(String columnName) {
+        return byName.get(columnName);
+    }
+
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -63,6 +104,17 @@ public final class Table {
 
     public List<Column<?>> primaryKey() {
         return primaryKey;
+    }
+
+    /** The foreign keys of this table, in the order they were declared. */
+    public List<ForeignKey> foreignKeys() {
+        return foreignKeys;
+    }
+
+    /** The foreign key whose referencing column is {@code column}, or empty. */
+    public Optional<ForeignKey> foreignKey(Column<?> column) {
+        ForeignKey fk = foreignKeyByColumn.get(column.name());
+        return fk != null && fk.column().equals(column) ? Optional.of(fk) : Optional.empty();
     }
 
     /** The column of that name; fails naming the table and its columns when there is none. */
@@ -87,7 +139,7 @@ public final class Table {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Table t && name.equals(t.name) && columns.equals(t.columns);
+        return o instanceof Table t && name.equals(t.name) && columns.equals(t.columns) && foreignKeys.equals(t.foreignKeys);
     }
 
     @Override
@@ -104,6 +156,7 @@ public final class Table {
     public static final class Builder {
         private final String name;
         private final List<ColumnSpec> specs = new ArrayList<>();
+        private final List<ForeignKeySpec> keys = new ArrayList<>();
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -146,11 +199,46 @@ public final class Table {
             return this;
         }
 
+        /**
+         * Makes {@code columnName} (defined on this builder, before or after this call) reference
+         * {@code targetColumn} of {@code target}, which must be {@code target}'s single-column primary
+         * key or a unique column of the same type. Building checks it, naming both columns, and
+         * refuses {@link ForeignKey.OnDelete#SET_NULL} on a NOT NULL column. A column has at most
+         * one foreign key.
+         */
+        public Builder foreignKey(String columnName, Table target, String targetColumn, ForeignKey.OnDelete onDelete) {
+            return key(columnName, Objects.requireNonNull(target, "target"), null, targetColumn, onDelete);
+        }
+
+        /**
+         * A foreign key, as {@link #foreignKey(String, Table, String, ForeignKey.OnDelete)} makes, to a
+         * table not built yet: build both with {@link Table#buildAll}. This is how two tables
+         * reference each other.
+         */
+        public Builder foreignKey(String columnName, Builder target, String targetColumn, ForeignKey.OnDelete onDelete) {
+            return key(columnName, null, Objects.requireNonNull(target, "target"), targetColumn, onDelete);
+        }
+
+        /** A foreign key to a column of the table being built (a tree), as {@link #foreignKey} makes. */
+        public Builder foreignKeyToSelf(String columnName, String targetColumn, ForeignKey.OnDelete onDelete) {
+            return key(columnName, null, this, targetColumn, onDelete);
+        }
+
+        private Builder key(String columnName, Table table, Builder builder, String targetColumn,
+                ForeignKey.OnDelete onDelete) {
+            keys.add(new ForeignKeySpec(columnName, table, builder, targetColumn,
+                    Objects.requireNonNull(onDelete, "onDelete")));
+            return this;
+        }
+
+        /** The table; {@link Table#buildAll} instead if it references a table not built yet. */
         public Table build() {
-            if (specs.isEmpty()) {
-                throw new IllegalArgumentException("table " + name + " has no columns");
-            }
-            return new Table(name, specs);
+            return buildAll(this).get(0);
+        }
+
+        @Override
+        public String toString() {
+            return name;
         }
     }
 

@@ -191,14 +191,16 @@ public class MariaDbDialect extends BaseDialect {
 
     /**
      * Generated keys are AUTO_INCREMENT (the table-level PRIMARY KEY that Ddl emits gives it the key
-     * it needs). Indexed strings need a bounded type.
+     * it needs). Indexed strings need a bounded type: keys, unique columns and foreign keys (InnoDB,
+     * the default engine, indexes a foreign key column itself and wants the referenced column's type).
      */
     @Override
     public String columnType(Column<?> column) {
         if (column.isGenerated()) {
             return (column.type() == Integer.class ? "INT" : "BIGINT") + " AUTO_INCREMENT";
         }
-        if ((column.type() == String.class || column.type().isEnum()) && (column.isPrimaryKey() || column.isUnique())) {
+        if ((column.type() == String.class || column.type().isEnum())
+                && (column.isPrimaryKey() || column.isUnique() || column.references().isPresent())) {
             return "VARCHAR(255) CHARACTER SET utf8mb4";
         }
         return super.columnType(column);

@@ -41,7 +41,8 @@ import org.sqlite.SQLiteConnection;
  * (others are refused when bound); LocalDateTime and Instant keep nanoseconds; UUID is TEXT. NaN is
  * refused when bound (SQLite would store NULL); the infinities are stored; {@code -0.0} is stored as
  * {@code 0.0}. Integer arithmetic that overflows is an error, as on the servers (see
- * {@link #renderArithmetic}). File databases run in WAL mode with foreign keys on and a busy timeout.
+ * {@link #renderArithmetic}). File databases run in WAL mode with foreign keys on and a busy timeout;
+ * foreign keys are on for connections of a given DataSource too ({@link #prepareGivenConnection}).
  * One transaction writes at a time ({@link #singleWriter()}): {@code Database} queues writers, and
  * {@code Database.beginWriting()} begins with {@code BEGIN IMMEDIATE} (see docs/transactions.md).
  * RETURNING (SQLite 3.35+) works for INSERT, UPDATE and DELETE.
@@ -273,6 +274,37 @@ public class SqliteDialect extends BaseDialect {
             p.setProperty("synchronous", "NORMAL");
         }
         return p;
+    }
+
+    /**
+     * Foreign keys are off by default in SQLite, per connection; Athanor's own pool turns them on
+     * through {@link #connectionProperties}, a given DataSource's connections here. The pragma is a
+     * no-op inside a transaction: sqlite-jdbc begins one whenever auto-commit is off, so a connection
+     * handed over in that state runs it in auto-commit mode and is then put back (a connection fresh
+     * from a pool has no work pending). A connection that is not sqlite-jdbc's is left alone, as in
+     * {@link #beginImmediately}.
+     */
+    @Override
+    public void prepareGivenConnection(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(SQLiteConnection.class)) {
+            return;
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        if (!autoCommit) {
+            connection.setAutoCommit(true);
+        }
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("PRAGMA foreign_keys = ON");
+        }
+        if (!autoCommit) {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    /** SQLite checks a FOREIGN KEY's table only when rows are written, so CREATE TABLE may name a later one. */
+    @Override
+    public boolean createTableAcceptsForwardReferences() {
+        return true;
     }
 
     /** SQLite locks the whole database for a writer: one writing transaction at a time. */

@@ -69,6 +69,25 @@ public interface Dialect {
     }
 
     /**
+     * Prepares a connection of a {@code DataSource} given to the {@link io.athanor.sql.Database}
+     * (rather than its own pool, which {@link #connectionProperties} configures) before each
+     * transaction, while it is in auto-commit mode: e.g. SQLite turns foreign key enforcement on,
+     * which a transaction already begun would ignore. Default: nothing.
+     */
+    default void prepareGivenConnection(Connection connection) throws SQLException {
+    }
+
+    /**
+     * True if CREATE TABLE may name in a FOREIGN KEY a table that does not exist yet (SQLite checks
+     * references only when rows are written). Otherwise {@code Database.createTables} creates the
+     * tables of a reference cycle without the key that closes it, then adds that key with
+     * {@code ALTER TABLE ... ADD FOREIGN KEY}. Default: false.
+     */
+    default boolean createTableAcceptsForwardReferences() {
+        return false;
+    }
+
+    /**
      * True if the database admits one writing transaction at a time (SQLite). A {@link
      * io.athanor.sql.Database} then hands its writers the turn in-process, first come first served,
      * rather than letting them collide in the database. Default: false.
