@@ -59,8 +59,14 @@ public final class JdbcFailures {
         int errno = first.getErrorCode();
         Kind kind = mariaDb && mariaDbConstraint(errno) != null ? mariaDbConstraint(errno)
                 : state != null && state.startsWith("23") ? kind(state) : null;
+        if (kind != null && dialect != null) {
+            kind = dialect.constraintKind(first, kind);
+        }
         if (kind != null) {
             String name = mariaDb ? mariaDbConstraintName(kind, chain) : postgresConstraintName(chain, kind);
+            if (name == null && dialect != null) {
+                name = dialect.constraintName(first, kind);
+            }
             return new ConstraintViolationException(describe(kind, name), sql, e, kind, name);
         }
         if (retryable(state, errno, mariaDb, first)) {

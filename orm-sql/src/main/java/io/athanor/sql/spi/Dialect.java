@@ -163,4 +163,24 @@ public interface Dialect {
             out.sql(" OFFSET ").bind(Integer.class, offset);
         }
     }
+
+    /**
+     * The kind of a constraint violation this database reported as {@code e} (an SQLState of class
+     * 23), where its SQLState is not the standard one for it; {@code standard} is what the SQLState
+     * says (23505 unique, 23503 foreign key, 23502 not null, 23514 check, else OTHER). The built-in
+     * drivers are understood without this hook.
+     */
+    default io.athanor.sql.ConstraintViolationException.Kind constraintKind(java.sql.SQLException e,
+            io.athanor.sql.ConstraintViolationException.Kind standard) {
+        return standard;
+    }
+
+    /**
+     * The name of the violated constraint (the column, for NOT NULL) where the driver tells it only in
+     * its message text; null when it does not. Never return a bound value: Athanor's own message
+     * carries this name.
+     */
+    default String constraintName(java.sql.SQLException e, io.athanor.sql.ConstraintViolationException.Kind kind) {
+        return null;
+    }
 }

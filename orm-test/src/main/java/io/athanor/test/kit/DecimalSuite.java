@@ -210,6 +210,9 @@ public abstract class DecimalSuite extends KitSuite {
     /** EVALUATE decides in Java which loaded objects a bulk update matched: the same as the database. */
     @Test
     void aBulkUpdateEvaluatedInJavaMatchesTheObjectsTheDatabaseMatched() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dialect().comparability(KitInvoice_.total) == io.athanor.sql.spi.Comparability.ORDERED,
+                dialect().name() + " does not vouch that decimals order as in Java: EVALUATE refuses, as it should");
         factory = SessionFactory.builder().database(db).entities(KitInvoice.class).build();
         factory.createTables();
         try (Session s = factory.openSession()) {

@@ -278,9 +278,12 @@ public abstract class TransactionSuite extends OrmKitSuite {
     void aForeignKeyViolationIsAConstraintViolationNamingTheConstraint() throws SQLException {
         db.inTransaction(tx -> {
             try (var s = tx.connection().createStatement()) {
-                s.execute("CREATE TABLE kit_parent (id BIGINT PRIMARY KEY)");
-                s.execute("CREATE TABLE kit_child (id BIGINT PRIMARY KEY, parent_id BIGINT,"
-                        + " CONSTRAINT kit_child_parent_fk FOREIGN KEY (parent_id) REFERENCES kit_parent (id))");
+                // plain DDL, quoted as the dialect quotes, to give the constraint a name of our own
+                java.util.function.UnaryOperator<String> q = dialect()::quote;
+                s.execute("CREATE TABLE " + q.apply("kit_parent") + " (" + q.apply("id") + " BIGINT PRIMARY KEY)");
+                s.execute("CREATE TABLE " + q.apply("kit_child") + " (" + q.apply("id") + " BIGINT PRIMARY KEY, "
+                        + q.apply("parent_id") + " BIGINT, CONSTRAINT " + q.apply("kit_child_parent_fk") + " FOREIGN KEY ("
+                        + q.apply("parent_id") + ") REFERENCES " + q.apply("kit_parent") + " (" + q.apply("id") + "))");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

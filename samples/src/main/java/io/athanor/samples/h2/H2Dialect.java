@@ -1,6 +1,7 @@
 package io.athanor.samples.h2;
 
 import io.athanor.sql.Column;
+import io.athanor.sql.ConstraintViolationException;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.spi.BaseDialect;
 import io.athanor.sql.spi.JdbcTypes;
@@ -9,7 +10,10 @@ import io.athanor.sql.spi.SqlRenderer;
 import io.athanor.sql.spi.StorageRules;
 import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.sql.Types;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -35,6 +39,10 @@ import java.util.UUID;
  * </ul>
  */
 public class H2Dialect extends BaseDialect {
+    private static final Pattern NULL_NOT_ALLOWED = Pattern.compile("NULL not allowed for column \"([^\"]+)\"");
+    private static final Pattern UNIQUE_INDEX = Pattern.compile("violation: \"(?:PUBLIC\\.)?([^\" ]+ ON (?:PUBLIC\\.)?[^( ]+\\([^) ]+)");
+    private static final Pattern REFERENTIAL = Pattern.compile("constraint violation: \"([^:\"]+):");
+
     /** H2 without RETURNING for any statement. */
     public H2Dialect() {
         super("h2", EnumSet.noneOf(StatementKind.class));
@@ -106,5 +114,28 @@ public class H2Dialect extends BaseDialect {
         if (limit != null) {
             out.sql(" FETCH NEXT ").bind(Integer.class, limit).sql(" ROWS ONLY");
         }
+    }
+
+    /** H2 reports a missing parent row as 23506 ("referential integrity"), not the standard 23503. */
+    @Override
+    public ConstraintViolationException.Kind constraintKind(SQLException e, ConstraintViolationException.Kind standard) {
+        return "23506".equals(e.getSQLState()) ? ConstraintViolationException.Kind.FOREIGN_KEY : standard;
+    }
+
+    /**
+     * H2 names the constraint only in its message; the patterns stop before the VALUES part, which
+     * holds the bound values.
+     */
+    @Override
+    public String constraintName(SQLException e, ConstraintViolationException.Kind kind) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Pattern pattern = switch (kind) {
+            case NOT_NULL -> NULL_NOT_ALLOWED;
+            case UNIQUE -> UNIQUE_INDEX;
+            case FOREIGN_KEY -> REFERENTIAL;
+            default -> null;
+        };
+        Matcher m = pattern == null ? null : pattern.matcher(message);
+        return m != null && m.find() ? m.group(1) : null;
     }
 }
