@@ -53,7 +53,10 @@ public final class SchemaComparison {
     private static void compareColumn(Dialect dialect, Column<?> c, CatalogColumn fc, CatalogTable db,
             List<TableDifference> out) {
         dialect.typeMismatch(c, fc, db).ifPresent(problem -> out.add(difference(c, Kind.TYPE, problem)));
-        if (fc.nullable() != c.isNullable()) {
+        // A primary-key column is NOT NULL in SQL; SQLite's catalog reports its INTEGER PRIMARY KEY (the
+        // rowid, which cannot be null) as nullable, so the key's columns count as NOT NULL here.
+        boolean nullable = fc.nullable() && db.primaryKey().stream().noneMatch(fc.name()::equalsIgnoreCase);
+        if (nullable != c.isNullable()) {
             out.add(difference(c, Kind.NULLABILITY, c.isNullable()
                     ? "the column is NOT NULL but the mapping allows null; drop NOT NULL (e.g. ALTER TABLE ... ALTER COLUMN)"
                     : "the column accepts null but the mapping does not; fill the nulls and declare it NOT NULL"));

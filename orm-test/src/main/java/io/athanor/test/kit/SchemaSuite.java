@@ -38,7 +38,8 @@ public abstract class SchemaSuite extends KitSuite {
         factories.clear();
     }
 
-    private SessionFactory factory(Class<?>... entities) {
+    /** A factory over this test's database for those entities (closed after the test). */
+    protected SessionFactory factory(Class<?>... entities) {
         SessionFactory f = SessionFactory.builder().database(db).entities(entities).build();
         factories.add(f);
         return f;
@@ -161,7 +162,8 @@ public abstract class SchemaSuite extends KitSuite {
         factories.add(b.build());
     }
 
-    private static String brief(SchemaDifference d) {
+    /** {@code Entity.property table.column KIND}, to compare lists of differences. */
+    protected static String brief(SchemaDifference d) {
         return d.entity() + "." + d.property() + " " + d.table() + "." + d.column() + " " + d.kind();
     }
 
@@ -184,7 +186,8 @@ public abstract class SchemaSuite extends KitSuite {
         }
     }
 
-    private void sql(String sql) {
+    /** Runs one statement with plain JDBC. */
+    protected void sql(String sql) {
         db.inTransaction(tx -> {
             try (Statement s = tx.connection().createStatement()) {
                 s.execute(sql);
