@@ -16,7 +16,7 @@ public record SchemaDifference(String entity, String property, String table, Str
         String detail) {
     /** True for a note rather than an error: a column the mapping does not know, which the ORM leaves alone. */
     public boolean isNote() {
-        return kind == TableDifference.Kind.EXTRA_COLUMN;
+        return kind.isNote();
     }
 
     /** {@code entity Stuff, property foo (column stuff.foo): detail}. */

@@ -24,12 +24,17 @@ public record TableDifference(String table, String column, Kind kind, String det
         /** A column declared unique has no unique constraint or index of its own. */
         UNIQUE,
         /** A column the metadata does not know: a note, not an error (the database keeps it unread). */
-        EXTRA_COLUMN
+        EXTRA_COLUMN;
+
+        /** True for differences that do not keep the mapping from working ({@link #EXTRA_COLUMN}). */
+        public boolean isNote() {
+            return this == EXTRA_COLUMN;
+        }
     }
 
-    /** True for differences that do not keep the mapping from working ({@link Kind#EXTRA_COLUMN}). */
+    /** True for a note rather than an error ({@link Kind#isNote()}). */
     public boolean isNote() {
-        return kind == Kind.EXTRA_COLUMN;
+        return kind.isNote();
     }
 
     @Override
