@@ -146,6 +146,14 @@ public final class SessionFactory implements AutoCloseable {
         context.database().createTables(context.mappings().stream().map(EntityMapping::table).toArray(Table[]::new));
     }
 
+    /**
+     * The entity mappings against the database's schema: {@link Schema#validate()} reports every
+     * difference, {@link Schema#migrationScript()} writes the DDL for new tables and columns.
+     */
+    public Schema schema() {
+        return new Schema(context);
+    }
+
     public Database database() {
         return context.database();
     }
@@ -175,6 +183,7 @@ public final class SessionFactory implements AutoCloseable {
         private boolean expireOnCommit = true;
         private boolean autoflush = true;
         private boolean allowUnenhanced;
+        private boolean validateSchema;
         private int retries = 5;
         private Backoff backoff = new Backoff(Duration.ofMillis(10), Duration.ofMillis(500));
 
@@ -256,6 +265,16 @@ public final class SessionFactory implements AutoCloseable {
         }
 
         /**
+         * Validates the database's schema against the mappings in {@link #build()} (default false):
+         * build then throws {@link SchemaMismatchException} listing every difference (see
+         * {@link Schema#validate()}), closing the database if it opened it.
+         */
+        public Builder validateSchema(boolean validate) {
+            this.validateSchema = validate;
+            return this;
+        }
+
+        /**
          * How many more times {@link SessionFactory#inTransaction(Function)} runs the work after a
          * retryable failure (default 5: at most 6 runs; 0: one run).
          */
@@ -307,8 +326,12 @@ public final class SessionFactory implements AutoCloseable {
             Database db = database != null ? database
                     : Database.builder().url(url).username(username).password(password).build();
             try {
-                return new SessionFactory(new OrmContext(db, mappings, expireOnCommit, autoflush), database == null, retries,
-                        backoff);
+                SessionFactory sf = new SessionFactory(new OrmContext(db, mappings, expireOnCommit, autoflush),
+                        database == null, retries, backoff);
+                if (validateSchema) {
+                    sf.schema().validate();
+                }
+                return sf;
             } catch (RuntimeException e) {
                 if (database == null) {
                     db.close();

@@ -13,6 +13,11 @@ import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.SqlRenderer;
 import io.athanor.sql.spi.StorageRules;
 import io.athanor.sql.spi.ValueType;
+import io.athanor.sql.schema.CatalogColumn;
+import io.athanor.sql.schema.CatalogTable;
+import io.athanor.sql.schema.CatalogTypes;
+import java.util.Optional;
+import java.util.Map;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -204,6 +209,22 @@ public class MariaDbDialect extends BaseDialect {
             return "VARCHAR(255) CHARACTER SET utf8mb4";
         }
         return super.columnType(column);
+    }
+
+    /** Connector/J reports BOOLEAN columns as BOOLEAN (TINYINT(1)); other names are the DDL's. */
+    private static final Map<String, Set<String>> CATALOG_NAMES = Map.of("BOOLEAN", Set.of("BOOLEAN", "TINYINT", "BIT"));
+
+    /**
+     * Type names as in the DDL; a {@code DATETIME(6)} is reported as 26 characters wide, one with
+     * fewer fractional digits narrower (and would lose the microseconds). Character sets are not checked.
+     */
+    @Override
+    public Optional<String> typeMismatch(Column<?> column, CatalogColumn found, CatalogTable table) {
+        String ddl = columnType(column);
+        if (ddl.startsWith("DATETIME(") && found.size() < 26) {
+            return CatalogTypes.mismatch(column, ddl, found);
+        }
+        return CatalogTypes.compare(column, ddl, found, CATALOG_NAMES);
     }
 
     @Override

@@ -10,6 +10,11 @@ import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.LikeMatching;
 import io.athanor.sql.spi.StorageRules;
 import io.athanor.sql.spi.ValueType;
+import io.athanor.sql.schema.CatalogColumn;
+import io.athanor.sql.schema.CatalogTable;
+import io.athanor.sql.schema.CatalogTypes;
+import java.util.Optional;
+import java.util.Map;
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Instant;
@@ -19,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -87,6 +93,26 @@ public class PostgresDialect extends BaseDialect {
     @Override
     protected int largestDecimalPrecision() {
         return 1000;
+    }
+
+    /** The catalog's names of the DDL types whose names differ (pg_type.typname). */
+    private static final Map<String, Set<String>> CATALOG_NAMES = Map.of("INTEGER", Set.of("int4"), "BIGINT", Set.of("int8"),
+            "BOOLEAN", Set.of("bool"), "DOUBLE", Set.of("float8"));
+
+    /**
+     * The catalog names types by {@code pg_type} ({@code int4}, {@code float8}...). A BigDecimal that
+     * declares no scale needs unconstrained NUMERIC (a {@code NUMERIC(p,s)} would round); LocalDateTime
+     * and Instant need all six fractional digits.
+     */
+    @Override
+    public Optional<String> typeMismatch(Column<?> column, CatalogColumn found, CatalogTable table) {
+        String ddl = columnType(column);
+        boolean roundsDecimals = column.type() == BigDecimal.class && !column.hasDeclaredScale() && found.size() > 0;
+        boolean roundsTimes = found.typeName().startsWith("timestamp") && found.digits() >= 0 && found.digits() < 6;
+        if (roundsDecimals || roundsTimes) {
+            return CatalogTypes.mismatch(column, ddl, found);
+        }
+        return CatalogTypes.compare(column, ddl, found, CATALOG_NAMES);
     }
 
     @Override

@@ -4,8 +4,13 @@ import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.ast.Arithmetic;
 import io.athanor.sql.ast.Concat;
+import io.athanor.sql.schema.CatalogColumn;
+import io.athanor.sql.schema.CatalogTable;
+import io.athanor.sql.schema.CatalogTypes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -61,6 +66,25 @@ public interface Dialect {
             throw new UnsupportedTypeException(this, column.type(), "column " + column);
         }
         return t.ddlType();
+    }
+
+    /**
+     * Why the column {@code found} in the database (of table {@code table}) cannot hold the values of
+     * {@code column} as this dialect stores them, or empty when it can; schema validation asks this.
+     * The default compares with {@link #columnType}: the same type name, at least its length,
+     * the same decimal scale ({@link CatalogTypes#compare}); dialects whose catalog names types
+     * otherwise (PostgreSQL's {@code int4}) give their names.
+     */
+    default Optional<String> typeMismatch(Column<?> column, CatalogColumn found, CatalogTable table) {
+        return CatalogTypes.compare(column, columnType(column), found, Map.of());
+    }
+
+    /**
+     * The table's DDL text as the database keeps it, for what JDBC metadata does not report (SQLite's
+     * CHECK constraints); {@link CatalogTable#definition()} holds it. Default: empty.
+     */
+    default Optional<String> tableDefinition(Connection connection, String table) throws SQLException {
+        return Optional.empty();
     }
 
     /** Driver properties for connections to that URL (e.g. SQLite's journal mode). */

@@ -1,0 +1,92 @@
+package io.athanor.sql.schema;
+
+import io.athanor.sql.Column;
+import io.athanor.sql.Table;
+import io.athanor.sql.internal.Ddl;
+import io.athanor.sql.spi.Dialect;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Writes the non-destructive DDL that brings a database table to its {@link Table} metadata, from
+ * the differences {@link SchemaComparison} found, as text for review or a migration tool; it never
+ * runs anything. What it writes:
+ * <ul>
+ * <li>a missing table: the dialect's CREATE TABLE (as {@code Database.createTableSql});</li>
+ * <li>a missing column: {@code ALTER TABLE ... ADD COLUMN} with the dialect's type. A NOT NULL column
+ * gets a DEFAULT that existing rows take, stated in a comment line: {@code 0} for Integer, Long,
+ * Double and BigDecimal, {@code FALSE} for Boolean, {@code ''} for String. Other NOT NULL types
+ * (dates and times, UUID, enums, byte[]) have no value a migration could choose for existing rows:
+ * the script says so in a comment and adds nothing. A unique column gets its own
+ * {@code CREATE UNIQUE INDEX} (SQLite cannot add a UNIQUE column);</li>
+ * <li>every other difference (type, nullability, primary key, a missing unique constraint, a missing
+ * key or generated column): a comment line saying what to change by hand. Extra columns: nothing.</li>
+ * </ul>
+ * Each statement ends with {@code ;} on a line of its own; comment lines start with {@code --}.
+ */
+public final class MigrationScript {
+    private MigrationScript() {
+    }
+
+    /** The script for one table: empty when {@code differences} holds nothing but notes. */
+    public static String forTable(Dialect dialect, Table table, List<TableDifference> differences) {
+        StringBuilder out = new StringBuilder();
+        for (TableDifference d : differences) {
+            switch (d.kind()) {
+                case MISSING_TABLE -> statement(out, Ddl.createTable(dialect, table));
+                case MISSING_COLUMN -> addColumn(out, dialect, table.column(d.column()));
+                case EXTRA_COLUMN -> { }
+                default -> comment(out, "by hand: " + d);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void addColumn(StringBuilder out, Dialect dialect, Column<?> c) {
+        if (c.isPrimaryKey() || c.isGenerated()) {
+            comment(out, "by hand: " + c + " is " + (c.isPrimaryKey() ? "a primary key column" : "generated")
+                    + "; it cannot be added to existing rows: recreate the table and copy the rows");
+            return;
+        }
+        String defaultValue = c.isNullable() ? null : defaultFor(c.type());
+        if (!c.isNullable() && defaultValue == null) {
+            comment(out, "by hand: " + c + " is NOT NULL and Java " + c.type().getSimpleName() + " has no default "
+                    + "for existing rows: add it without NOT NULL, fill it, then declare it NOT NULL");
+            return;
+        }
+        String table = dialect.quote(c.table().name());
+        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(table).append(" ADD COLUMN ")
+                .append(dialect.quote(c.name())).append(' ').append(dialect.columnType(c));
+        if (defaultValue != null) {
+            comment(out, c + " is NOT NULL: existing rows get DEFAULT " + defaultValue);
+            sql.append(" NOT NULL DEFAULT ").append(defaultValue);
+        }
+        statement(out, sql.toString());
+        if (c.isUnique()) {
+            if (defaultValue != null) {
+                comment(out, "the unique index fails if more than one row has that default: give them distinct values first");
+            }
+            statement(out, "CREATE UNIQUE INDEX " + dialect.quote(c.table().name() + "_" + c.name() + "_key") + " ON "
+                    + table + " (" + dialect.quote(c.name()) + ")");
+        }
+    }
+
+    /** The DEFAULT existing rows take when a NOT NULL column of that type is added, or null for none. */
+    static String defaultFor(Class<?> type) {
+        if (type == Integer.class || type == Long.class || type == Double.class || type == BigDecimal.class) {
+            return "0";
+        }
+        if (type == Boolean.class) {
+            return "FALSE";
+        }
+        return type == String.class ? "''" : null;
+    }
+
+    private static void statement(StringBuilder out, String sql) {
+        out.append(sql).append(";\n");
+    }
+
+    private static void comment(StringBuilder out, String text) {
+        out.append("-- ").append(text.replace('\n', ' ')).append('\n');
+    }
+}
