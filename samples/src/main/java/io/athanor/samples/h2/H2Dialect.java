@@ -3,6 +3,9 @@ package io.athanor.samples.h2;
 import io.athanor.sql.Column;
 import io.athanor.sql.ConstraintViolationException;
 import io.athanor.sql.StatementKind;
+import io.athanor.sql.schema.CatalogColumn;
+import io.athanor.sql.schema.CatalogTable;
+import io.athanor.sql.schema.CatalogTypes;
 import io.athanor.sql.spi.BaseDialect;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
@@ -12,6 +15,9 @@ import io.athanor.sql.spi.ValueType;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.Instant;
@@ -39,6 +45,8 @@ import java.util.UUID;
  * </ul>
  */
 public class H2Dialect extends BaseDialect {
+    private static final Map<String, Set<String>> CATALOG_NAMES =
+            Map.of("TIMESTAMP", Set.of("TIMESTAMP", "TIMESTAMP WITH TIME ZONE"));
     private static final Pattern NULL_NOT_ALLOWED = Pattern.compile("NULL not allowed for column \"([^\"]+)\"");
     private static final Pattern UNIQUE_INDEX = Pattern.compile("violation: \"(?:PUBLIC\\.)?([^\" ]+ ON (?:PUBLIC\\.)?[^( ]+\\([^) ]+)");
     private static final Pattern REFERENTIAL = Pattern.compile("constraint violation: \"([^:\"]+):");
@@ -137,5 +145,11 @@ public class H2Dialect extends BaseDialect {
         };
         Matcher m = pattern == null ? null : pattern.matcher(message);
         return m != null && m.find() ? m.group(1) : null;
+    }
+
+    /** H2's catalog names {@code TIMESTAMP(9) WITH TIME ZONE} without the precision in the middle. */
+    @Override
+    public Optional<String> typeMismatch(Column<?> column, CatalogColumn found, CatalogTable table) {
+        return CatalogTypes.compare(column, columnType(column), found, CATALOG_NAMES);
     }
 }
