@@ -402,4 +402,10 @@ public class SqliteDialect extends BaseDialect {
     private static boolean isMemory(String url) {
         return url.contains(":memory:") || url.contains("mode=memory");
     }
+
+    /** SQLite declares foreign keys only in CREATE TABLE: adding one means rebuilding the table. */
+    @Override
+    public boolean canAddForeignKey() {
+        return false;
+    }
 }

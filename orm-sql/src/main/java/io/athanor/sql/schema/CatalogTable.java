@@ -10,13 +10,15 @@ import java.util.Optional;
  * @param columns its columns in the database's order
  * @param primaryKey the primary key's column names in key order, empty when it has none
  * @param uniqueKeys the column names of each unique index or constraint (the primary key's excluded)
+ * @param foreignKeys its single-column foreign keys
  * @param definition the table's own DDL text where the dialect reads it ({@code Dialect.tableDefinition}:
  *     SQLite, whose catalog does not report CHECK constraints), else null
  */
 public record CatalogTable(String name, List<CatalogColumn> columns, List<String> primaryKey,
-        List<List<String>> uniqueKeys, String definition) {
+        List<List<String>> uniqueKeys, List<CatalogForeignKey> foreignKeys, String definition) {
     public CatalogTable {
         columns = List.copyOf(columns);
+        foreignKeys = List.copyOf(foreignKeys);
         primaryKey = List.copyOf(primaryKey);
         uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
     }

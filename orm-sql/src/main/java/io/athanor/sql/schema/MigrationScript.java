@@ -1,6 +1,7 @@
 package io.athanor.sql.schema;
 
 import io.athanor.sql.Column;
+import io.athanor.sql.ForeignKey;
 import io.athanor.sql.Table;
 import io.athanor.sql.internal.Ddl;
 import io.athanor.sql.spi.Dialect;
@@ -35,6 +36,7 @@ public final class MigrationScript {
             switch (d.kind()) {
                 case MISSING_TABLE -> statement(out, Ddl.createTable(dialect, table));
                 case MISSING_COLUMN -> addColumn(out, dialect, table.column(d.column()));
+                case MISSING_FOREIGN_KEY -> addForeignKey(out, dialect, table.foreignKey(table.column(d.column())).orElseThrow(), d);
                 case EXTRA_COLUMN -> { }
                 default -> comment(out, "by hand: " + d);
             }
@@ -69,6 +71,20 @@ public final class MigrationScript {
             statement(out, "CREATE UNIQUE INDEX " + dialect.quote(c.table().name() + "_" + c.name() + "_key") + " ON "
                     + table + " (" + dialect.quote(c.name()) + ")");
         }
+    }
+
+    /**
+     * A missing foreign key: {@code ALTER TABLE ... ADD FOREIGN KEY} where the dialect can add one
+     * ({@link Dialect#canAddForeignKey()}); otherwise (SQLite) a comment saying how to rebuild the table.
+     * Existing rows must satisfy the key, or the statement fails (the database checks them).
+     */
+    private static void addForeignKey(StringBuilder out, Dialect dialect, ForeignKey fk, TableDifference d) {
+        if (!dialect.canAddForeignKey()) {
+            comment(out, "by hand: " + d + "; " + dialect.name() + " cannot add a foreign key to an existing table:"
+                    + " rebuild it (create the table anew with the key, copy the rows, drop the old one, rename the new one)");
+            return;
+        }
+        statement(out, Ddl.addForeignKey(dialect, fk));
     }
 
     /** The DEFAULT existing rows take when a NOT NULL column of that type is added, or null for none. */

@@ -1,6 +1,7 @@
 package io.athanor.sql.schema;
 
 import io.athanor.sql.Column;
+import io.athanor.sql.ForeignKey;
 import io.athanor.sql.Table;
 import io.athanor.sql.schema.TableDifference.Kind;
 import io.athanor.sql.spi.Dialect;
@@ -40,6 +41,9 @@ public final class SchemaComparison {
                     + (db.primaryKey().isEmpty() ? "missing" : "on " + db.primaryKey()) + ", the mapping's is on "
                     + keyNames + "; recreate the table with that key"));
         }
+        for (ForeignKey fk : table.foreignKeys()) {
+            compareForeignKey(fk, db, out);
+        }
         for (CatalogColumn extra : db.columns()) {
             if (table.columns().stream().noneMatch(c -> c.name().equalsIgnoreCase(extra.name()))) {
                 out.add(new TableDifference(table.name(), extra.name(), Kind.EXTRA_COLUMN, "column " + extra.name() + " ("
@@ -65,6 +69,18 @@ public final class SchemaComparison {
             out.add(difference(c, Kind.UNIQUE, "the column has no unique constraint or index of its own; add one "
                     + "(CREATE UNIQUE INDEX ... ON " + db.name() + " (" + fc.name() + "))"));
         }
+    }
+
+    private static void compareForeignKey(ForeignKey fk, CatalogTable db, List<TableDifference> out) {
+        if (db.column(fk.column().name()).isEmpty() || db.foreignKeys().stream().anyMatch(k -> k.matches(fk))) {
+            return; // a missing column is reported as such; its key comes with it
+        }
+        Optional<CatalogForeignKey> other = db.foreignKeys().stream().filter(k -> k.sameTarget(fk)).findFirst();
+        out.add(difference(fk.column(), other.isPresent() ? Kind.FOREIGN_KEY : Kind.MISSING_FOREIGN_KEY, other.isPresent()
+                ? "the foreign key to " + fk.target().name() + "." + fk.targetColumn().name() + " has ON DELETE "
+                        + other.get().onDelete() + ", the mapping's is " + fk.onDelete() + "; replace the constraint"
+                : "the column has no foreign key to " + fk.target().name() + "." + fk.targetColumn().name()
+                        + " (ON DELETE " + fk.onDelete() + ")"));
     }
 
     private static TableDifference difference(Column<?> c, Kind kind, String detail) {

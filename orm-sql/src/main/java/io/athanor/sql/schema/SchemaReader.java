@@ -1,5 +1,6 @@
 package io.athanor.sql.schema;
 
+import io.athanor.sql.ForeignKey;
 import io.athanor.sql.spi.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -42,7 +43,7 @@ public final class SchemaReader {
         }
         List<String> primaryKey = primaryKey(name);
         return Optional.of(new CatalogTable(name, columns(name), primaryKey, uniqueKeys(name, primaryKey),
-                dialect.tableDefinition(connection, name).orElse(null)));
+                foreignKeys(name), dialect.tableDefinition(connection, name).orElse(null)));
     }
 
     private String findTable(String tableName) throws SQLException {
@@ -111,6 +112,27 @@ public final class SchemaReader {
             }
         }
         return keys;
+    }
+
+    /** Single-column foreign keys; a key over several columns is not one the SQL layer declares, so it is left out. */
+    private List<CatalogForeignKey> foreignKeys(String table) throws SQLException {
+        Map<String, List<CatalogForeignKey>> byKey = new LinkedHashMap<>();
+        try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
+            while (rs.next()) {
+                String key = rs.getString("FK_NAME") + "/" + rs.getString("PKTABLE_NAME");
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new CatalogForeignKey(rs.getString("FKCOLUMN_NAME"),
+                        rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME"), onDelete(rs.getShort("DELETE_RULE"))));
+            }
+        }
+        return byKey.values().stream().filter(k -> k.size() == 1).map(k -> k.get(0)).toList();
+    }
+
+    private static ForeignKey.OnDelete onDelete(short rule) {
+        return switch (rule) {
+            case DatabaseMetaData.importedKeyCascade -> ForeignKey.OnDelete.CASCADE;
+            case DatabaseMetaData.importedKeySetNull -> ForeignKey.OnDelete.SET_NULL;
+            default -> ForeignKey.OnDelete.NO_ACTION; // NO ACTION, RESTRICT: the delete is refused either way
+        };
     }
 
     private static boolean sameColumns(List<String> a, List<String> b) {

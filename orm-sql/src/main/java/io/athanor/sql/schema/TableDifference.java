@@ -23,6 +23,10 @@ public record TableDifference(String table, String column, Kind kind, String det
         PRIMARY_KEY,
         /** A column declared unique has no unique constraint or index of its own. */
         UNIQUE,
+        /** A declared foreign key is missing. */
+        MISSING_FOREIGN_KEY,
+        /** A declared foreign key exists with another ON DELETE. */
+        FOREIGN_KEY,
         /** A column the metadata does not know: a note, not an error (the database keeps it unread). */
         EXTRA_COLUMN;
 

@@ -207,4 +207,12 @@ public interface Dialect {
     default String constraintName(java.sql.SQLException e, io.athanor.sql.ConstraintViolationException.Kind kind) {
         return null;
     }
+
+    /**
+     * True when {@code ALTER TABLE ... ADD FOREIGN KEY} adds a foreign key to an existing table; false
+     * for SQLite, which can only declare keys in CREATE TABLE. Used by migration scripts.
+     */
+    default boolean canAddForeignKey() {
+        return true;
+    }
 }

@@ -223,4 +223,58 @@ public abstract class ForeignKeySuite extends KitSuite {
         }
         return n;
     }
+
+    /** The differences between {@code table} and what the database holds for it (the SQL layer's schema check). */
+    private java.util.List<io.athanor.sql.schema.TableDifference> differences(Table table) {
+        return db.inTransaction(tx -> {
+            try {
+                return io.athanor.sql.schema.SchemaComparison.compare(dialect(), table,
+                        new io.athanor.sql.schema.SchemaReader(tx.connection(), dialect()).read(table.name()));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void theSchemaCheckSeesEveryDeclaredForeignKeyAndTheScriptAddsAMissingOne() {
+        for (Table t : List.of(CASCADE, SET_NULL, NO_ACTION, NODE, TAGGED, A, B)) {
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(), differences(t), t.name());
+        }
+        // the same columns without the key, as an older version of the schema had them
+        Table old = Table.builder("kit_fk_late").column("id", Long.class, ColumnOption.PRIMARY_KEY)
+                .column("parent_id", Long.class).build();
+        Table declared = Table.builder("kit_fk_late").column("id", Long.class, ColumnOption.PRIMARY_KEY)
+                .column("parent_id", Long.class).foreignKey("parent_id", PARENT, "id", OnDelete.SET_NULL).build();
+        db.createTables(old);
+        List<io.athanor.sql.schema.TableDifference> found = differences(declared);
+        org.junit.jupiter.api.Assertions.assertEquals(1, found.size(), found.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(io.athanor.sql.schema.TableDifference.Kind.MISSING_FOREIGN_KEY,
+                found.get(0).kind());
+        org.junit.jupiter.api.Assertions.assertEquals("parent_id", found.get(0).column());
+        String script = io.athanor.sql.schema.MigrationScript.forTable(dialect(), declared, found);
+        if (!dialect().canAddForeignKey()) {
+            org.junit.jupiter.api.Assertions.assertTrue(script.startsWith("-- by hand:") && script.contains("rebuild"), script);
+            return;
+        }
+        db.inTransaction(tx -> {
+            for (String statement : script.split(";\n")) {
+                if (!statement.isBlank()) {
+                    try (java.sql.Statement st = tx.connection().createStatement()) {
+                        st.execute(statement);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(statement, e);
+                    }
+                }
+            }
+            return null;
+        });
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), differences(declared), "after the script: " + script);
+        // a key with another ON DELETE than declared is a difference of its own
+        Table otherRule = Table.builder("kit_fk_late").column("id", Long.class, ColumnOption.PRIMARY_KEY)
+                .column("parent_id", Long.class).foreignKey("parent_id", PARENT, "id", OnDelete.CASCADE).build();
+        List<io.athanor.sql.schema.TableDifference> rule = differences(otherRule);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(io.athanor.sql.schema.TableDifference.Kind.FOREIGN_KEY),
+                rule.stream().map(io.athanor.sql.schema.TableDifference::kind).toList(), rule.toString());
+    }
 }
