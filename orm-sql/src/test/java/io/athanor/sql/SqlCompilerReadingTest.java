@@ -1,7 +1,6 @@
 package io.athanor.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,9 +119,15 @@ class SqlCompilerReadingTest {
                 + " WHERE \"boss\" = \"person\".\"boss\")",
                 sql(Sql.select(NAME).from(PERSON).where(AGE.eq(Sql.scalar(Sql.select(Sql.max(other.column("age", Integer.class)))
                         .from(other).where(other.column("boss", Long.class).eq(BOSS)), Integer.class)))));
-        SqlException hidden = assertThrows(SqlException.class, () -> sql(Sql.select(NAME).from(PERSON)
-                .where(Sql.exists(Sql.select(ID).from(PERSON).where(BOSS.eq(ID))))));
-        assertFalse(hidden.getMessage().isEmpty());
+        // Without an alias, the subquery's columns are its own rows' (the innermost FROM item), as in SQL.
+        assertEquals("SELECT \"name\" FROM \"person\" WHERE EXISTS (SELECT \"id\" FROM \"person\" WHERE \"boss\" = \"id\")",
+                sql(Sql.select(NAME).from(PERSON).where(Sql.exists(Sql.select(ID).from(PERSON).where(BOSS.eq(ID))))));
+        // An enclosing alias hidden by an inner FROM item exposed under the same name is refused.
+        Table p = PERSON.as("p");
+        SqlException hidden = assertThrows(SqlException.class, () -> sql(Sql.select(NAME).from(PERSON).join(p,
+                p.column("id", Long.class).eq(BOSS)).where(Sql.exists(Sql.select(PET_ID).from(PET.as("p"))
+                        .where(p.column("age", Integer.class).gt(3))))));
+        assertTrue(hidden.getMessage().contains("p.age"), hidden.getMessage());
     }
 
     @Test
