@@ -125,7 +125,7 @@ class SqlCompilerReadingTest {
         // An enclosing alias hidden by an inner FROM item exposed under the same name is refused.
         Table p = PERSON.as("p");
         SqlException hidden = assertThrows(SqlException.class, () -> sql(Sql.select(NAME).from(PERSON).join(p,
-                p.column("id", Long.class).eq(BOSS)).where(Sql.exists(Sql.select(PET_ID).from(PET.as("p"))
+                p.column("id", Long.class).eq(BOSS)).where(Sql.exists(Sql.select(PET.as("p").column("id", Long.class)).from(PET.as("p"))
                         .where(p.column("age", Integer.class).gt(3))))));
         assertTrue(hidden.getMessage().contains("p.age"), hidden.getMessage());
     }
