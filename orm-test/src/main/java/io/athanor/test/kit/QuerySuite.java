@@ -268,4 +268,27 @@ public abstract class QuerySuite extends OrmKitSuite {
         assertEquals(List.of(5), db.query(Sql.select(KitStuff_.rank).from(KitStuff_.TABLE).where(KitStuff_.foo.eq(11)),
                 r -> r.get(0)));
     }
+
+    @Test
+    void aSumBeyondLongsRangeFailsRatherThanWrap() {
+        db.inTransaction(tx -> tx.execute(Sql.insertInto(PET).set(PET_ID, 20L).set(OWNER, Long.MAX_VALUE)));
+        db.inTransaction(tx -> tx.execute(Sql.insertInto(PET).set(PET_ID, 21L).set(OWNER, Long.MAX_VALUE)));
+        assertThrows(SqlException.class, () -> rows(Sql.select(Sql.sum(OWNER)).from(PET)));
+        assertEquals(List.of(row(Long.MAX_VALUE)), rows(Sql.select(Sql.max(OWNER)).from(PET)));
+    }
+
+    @Test
+    void aSessionsBulkUpdateWithASubqueryCriterionSynchronizesLoadedObjects() {
+        seedStuff(3);
+        try (Session s = factory.openSession()) {
+            List<KitStuff> all = s.query(KitStuff.class).orderBy(KitStuff_.id.asc()).list();
+            Expression<Boolean> agedFooPlus29 = Sql.exists(Sql.select(P_ID).from(PERSON).where(P_AGE.eq(KitStuff_.foo.plus(29))));
+            assertEquals(1, s.query(KitStuff.class).where(agedFooPlus29).update(java.util.Map.of(KitStuff_.name, "matched")));
+            assertEquals(List.of("n0", "matched", "n2"), all.stream().map(KitStuff::getName).toList());
+            assertEquals(1, s.query(KitStuff.class).where(agedFooPlus29).delete());
+            assertEquals(2, s.query(KitStuff.class).count());
+            s.commit();
+        }
+        assertEquals(List.of(0, 2), foosInDatabase());
+    }
 }
