@@ -63,7 +63,7 @@ final class FromScopes {
         Table owner = column.table();
         for (int depth = scopes.size() - 1; depth >= 0; depth--) {
             Scope s = scopes.get(depth);
-            if (!s.items.contains(owner)) {
+            if (!reads(s, owner)) {
                 continue;
             }
             for (int inner = depth + 1; inner < scopes.size(); inner++) {
@@ -81,9 +81,18 @@ final class FromScopes {
                 + "; a column of another table cannot be used in its criteria, ordering or values: join its table");
     }
 
+    private static boolean reads(Scope s, Table table) {
+        for (Table t : s.items) {
+            if (t == table || t.equals(table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Refuses a column that is not of the innermost statement's only (written) table: for SET, INSERT and RETURNING. */
     void requireWritten(Column<?> column, Table written) {
-        if (!written.equals(column.table())) {
+        if (written != column.table() && !written.equals(column.table())) {
             throw new SqlException("column " + column + " belongs to table " + column.table() + ", but this statement"
                     + " reads only " + written.name() + "; a column of another table cannot be used in its criteria,"
                     + " ordering or values");

@@ -167,7 +167,7 @@ public final class SessionImpl implements Session {
             checkOpen();
             requireArgument(statement, "execute", "statement");
             if (statement instanceof Select) {
-                throw new OrmException("execute() runs INSERT, UPDATE and DELETE; run a SELECT with Database/Transaction.query or session.query(Entity.class)");
+                throw new OrmException("execute() runs INSERT, UPDATE and DELETE; run a SELECT with session.select(statement, mapper) or session.query(Entity.class)");
             }
             context.database().compile(statement); // refuses what the SQL layer refuses before the autoflush
             autoflush();
