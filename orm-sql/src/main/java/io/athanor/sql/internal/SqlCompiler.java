@@ -33,41 +33,26 @@ import io.athanor.sql.ast.NullTest;
 import io.athanor.sql.ast.Param;
 import io.athanor.sql.spi.Dialect;
 import io.athanor.sql.spi.SqlRenderer;
-import io.athanor.sql.spi.UnsupportedTypeException;
 import io.athanor.sql.spi.ValueType;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns one statement into SQL text and bound values for a dialect. Every value becomes a
  * {@code ?}; every name goes through the dialect's quoting. One compiler compiles one statement.
  */
-public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
-    private final Dialect dialect;
-    private final StringBuilder sql = new StringBuilder(128);
-    private final List<ValueType<?>> parameterTypes = new ArrayList<>();
-    private final List<Object> constants = new ArrayList<>();
-    private final List<String> parameterLabels = new ArrayList<>();
-    private final List<Integer> slots = new ArrayList<>();
-    private final List<ValueType<?>> resultTypes = new ArrayList<>();
-    private final List<Boolean> resultNotNull = new ArrayList<>();
+public final class SqlCompiler extends SqlOutput implements ExpressionVisitor<Void> {
     private final StoredForms forms;
-    /** The column a value is compared with or assigned to, so a type error can name it. */
-    private Column<?> context;
-    /** The value being assigned to a column (SET, INSERT), while it is rendered; see {@link #isStoredValue}. */
-    private Expression<?> storedValue;
     /** The FROM items of the statement and of the statements a subquery is nested in. */
     private final FromScopes scopes = new FromScopes();
     /** The table an INSERT, UPDATE or DELETE writes, or null for a SELECT. */
     private Table written;
-    /** The stored form in which values are bound here: that of what they are compared with or assigned to. */
-    private ValueType<?> contextForm;
 
     private SqlCompiler(Dialect dialect) {
-        this.dialect = dialect;
+        super(dialect);
         this.forms = new StoredForms(dialect);
     }
 
@@ -92,17 +77,6 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
             c.delete(d);
         }
         return c.build(statement);
-    }
-
-    private CompiledSql build(Statement statement) {
-        int[] slotArray = slots.stream().mapToInt(Integer::intValue).toArray();
-        boolean[] notNull = new boolean[resultNotNull.size()];
-        for (int i = 0; i < notNull.length; i++) {
-            notNull[i] = resultNotNull.get(i);
-        }
-        return new CompiledSql(sql.toString(), statement.kind(), parameterTypes.toArray(ValueType<?>[]::new),
-                constants.toArray(), slotArray, resultTypes.toArray(ValueType<?>[]::new), notNull,
-                parameterLabels.toArray(String[]::new));
     }
 
     /** Renders {@code s}; {@code top}: the statement itself (whose select list is the result), not a subquery. */
@@ -267,29 +241,6 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         context = saved;
     }
 
-    @Override
-    public boolean isStoredValue(Expression<?> e) {
-        return e != null && e == storedValue;
-    }
-
-    /** Renders {@code e} with its bound values in {@code form} (when it is of that type). */
-    private void withForm(ValueType<?> form, Expression<?> e) {
-        inForm(form, () -> expression(e));
-    }
-
-    /** Runs {@code render} binding values in {@code form}, then restores the enclosing one. */
-    private void inForm(ValueType<?> form, Runnable render) {
-        ValueType<?> saved = contextForm;
-        contextForm = form;
-        render.run();
-        contextForm = saved;
-    }
-
-    /** The value type to bind a {@code type} value with here. */
-    private ValueType<?> bindingType(Class<?> type, String where) {
-        return contextForm != null && contextForm.javaType() == type ? contextForm : typeOf(type, where);
-    }
-
     private void where(Expression<Boolean> where) {
         if (where != null) {
             sql.append(" WHERE ");
@@ -314,21 +265,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         }
     }
 
-    private ValueType<?> typeOf(Class<?> type, String where) {
-        ValueType<?> t = dialect.valueType(type);
-        if (t == null) {
-            throw new UnsupportedTypeException(dialect, type, where);
-        }
-        return t;
-    }
-
     // --- SqlRenderer -------------------------------------------------------------------------------
-
-    @Override
-    public SqlRenderer sql(String text) {
-        sql.append(text);
-        return this;
-    }
 
     /** Renders an operand, in parentheses unless it is atomic, so precedence never depends on the dialect. */
     @Override
@@ -354,31 +291,10 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         } else {
             expression(e);
         }
-    }
-
-    @Override
-    public SqlRenderer identifier(String name) {
-        sql.append(dialect.quote(name));
-        return this;
-    }
-
-    @Override
-    public <T> SqlRenderer bind(Class<T> type, T value) {
-        String where = context != null ? "column " + context : "value " + value;
-        parameterTypes.add(bindingType(type, where));
-        parameterLabels.add(label());
-        constants.add(value);
-        slots.add(-1);
-        sql.append('?');
-        return this;
-    }
-
-    /** What the next parameter is bound for, named when its value is refused. */
-    private String label() {
-        return context != null ? "column " + context : "parameter " + (parameterTypes.size());
-    }
 
     // --- ExpressionVisitor -------------------------------------------------------------------------
+
+    }
 
     @Override
     public Void visitColumn(Column<?> column) {
@@ -402,11 +318,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
 
     @Override
     public Void visitParam(Param<?> param) {
-        parameterTypes.add(bindingType(param.type(), context != null ? "column " + context : "parameter " + param));
-        parameterLabels.add(label());
-        constants.add(null);
-        slots.add(param.slot());
-        sql.append('?');
+        slot(param);
         return null;
     }
 
