@@ -1,6 +1,8 @@
 package io.athanor.orm;
 
 import io.athanor.sql.Column;
+import io.athanor.sql.RowMapper;
+import io.athanor.sql.Select;
 import io.athanor.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +57,26 @@ public interface Session extends AutoCloseable {
      */
     <E> long bulkUpdate(Class<E> entityClass, List<? extends Map<? extends Column<?>, ?>> rows);
 
+    /**
+     * Runs a SQL-layer SELECT (joins, aggregates, subqueries: see docs/sql.md) in the session's
+     * transaction, after autoflushing, so it sees the session's unflushed changes; each row is turned
+     * into a {@code T} by {@code mapper}. The statement is compiled before the autoflush, so one the
+     * SQL layer refuses fails before any SQL runs. A failure while it runs rolls the transaction back
+     * and puts the session in its failed state, as any statement of the session does. Objects in the
+     * session are not touched.
+     */
+    <T> List<T> select(Select statement, RowMapper<T> mapper);
+
     /** Drops the loaded values (and unflushed changes) of a persistent object; the next read reloads. */
     void expire(Object entity);
+
+    /**
+     * Drops the loaded values (and unflushed changes) of only these attributes of a persistent object,
+     * given as columns of its entity's table; the next read of each reloads it. Refuses a column not of
+     * the entity's table (or of an alias of it), and the primary key. An object of a class that is not
+     * enhanced has no interception to reload lazily: it is refreshed from its row at once.
+     */
+    void expire(Object entity, Column<?>... attributes);
 
     /** Expires every object in the session. */
     void expireAll();

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A column of a {@link Table}: its name, Java type, constraints and, for decimals, precision and scale. A column is an expression, so
  * it can be compared, computed with and selected. Columns are created only by {@link Table.Builder}
- * and are equal when their table and column names are.
+ * and are equal when their table names, table aliases ({@link Table#as}) and column names are.
  *
  * @param <T> the Java type of the column's values (boxed)
  */
@@ -106,17 +106,18 @@ public final class Column<T> implements Expression<T> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Column<?> c && name.equals(c.name) && table.name().equals(c.table.name());
+        return o instanceof Column<?> c && name.equals(c.name) && table.name().equals(c.table.name())
+                && Objects.equals(table.alias(), c.table.alias());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table.name(), name);
+        return Objects.hash(table.name(), table.alias(), name);
     }
 
-    /** {@code table.column}, for messages. */
+    /** {@code table.column} ({@code alias.column} for a column of a {@link Table#as table alias}), for messages. */
     @Override
     public String toString() {
-        return table.name() + "." + name;
+        return table.exposedName() + "." + name;
     }
 }

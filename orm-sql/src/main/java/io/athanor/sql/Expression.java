@@ -8,6 +8,7 @@ import io.athanor.sql.ast.ComparisonOperator;
 import io.athanor.sql.ast.Concat;
 import io.athanor.sql.ast.ExpressionVisitor;
 import io.athanor.sql.ast.InList;
+import io.athanor.sql.ast.InSelect;
 import io.athanor.sql.ast.Junction;
 import io.athanor.sql.ast.Like;
 import io.athanor.sql.ast.Literal;
@@ -127,6 +128,14 @@ public interface Expression<T> {
             items.add(Literal.of(type(), v));
         }
         return new InList(this, items);
+    }
+
+    /**
+     * {@code this IN (subquery)}: the subquery selects one expression of this type. It may refer to
+     * columns of the statements it is nested in (a correlated subquery).
+     */
+    default Expression<Boolean> in(Select subquery) {
+        return new InSelect(this, subquery);
     }
 
     default Expression<Boolean> between(T low, T high) {

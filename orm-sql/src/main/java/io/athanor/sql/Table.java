@@ -31,12 +31,21 @@ public final class Table {
     private final List<Column<?>> columns;
     private final List<Column<?>> primaryKey;
     private final Map<String, Column<?>> byName;
+    private final List<ColumnSpec> specs;
+    /** The name this table is read under in a statement ({@link #as}), or null for the table itself. */
+    private final String alias;
     /** Set once, by {@link #buildAll}, before the table is handed out; never changed after. */
     private List<ForeignKey> foreignKeys = List.of();
     private Map<String, ForeignKey> foreignKeyByColumn = Map.of();
 
     private Table(String name, List<ColumnSpec> specs) {
+        this(name, specs, null);
+    }
+
+    private Table(String name, List<ColumnSpec> specs, String alias) {
         this.name = name;
+        this.specs = List.copyOf(specs);
+        this.alias = alias;
         List<Column<?>> cols = new ArrayList<>(specs.size());
         List<Column<?>> pk = new ArrayList<>();
         Map<String, Column<?>> map = new LinkedHashMap<>();
@@ -89,6 +98,31 @@ public final class Table {
         return byName.get(columnName);
     }
 
+    /**
+     * This table read under another name, as in {@code FROM users AS boss}: its columns are distinct
+     * expressions from this table's (and from another alias's), so one statement can read a table
+     * twice (a self-join) or a subquery can read the table its enclosing statement reads. An alias
+     * has the same name, columns and types, but no foreign keys, and is only for reading: statements
+     * that write refuse it. {@code as} of an alias aliases the table itself.
+     */
+    public Table as(String aliasName) {
+        Objects.requireNonNull(aliasName, "alias");
+        if (aliasName.isBlank()) {
+            throw new IllegalArgumentException("alias of table " + name + " is blank");
+        }
+        return new Table(name, specs, aliasName);
+    }
+
+    /** The alias given with {@link #as}, or null when this is the table itself. */
+    public String alias() {
+        return alias;
+    }
+
+    /** The name SQL refers to this FROM item by: the alias, or the table's name. */
+    public String exposedName() {
+        return alias != null ? alias : name;
+    }
+
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -139,7 +173,8 @@ public final class Table {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Table t && name.equals(t.name) && columns.equals(t.columns) && foreignKeys.equals(t.foreignKeys);
+        return o instanceof Table t && name.equals(t.name) && Objects.equals(alias, t.alias) && columns.equals(t.columns)
+                && foreignKeys.equals(t.foreignKeys);
     }
 
     @Override
@@ -149,7 +184,7 @@ public final class Table {
 
     @Override
     public String toString() {
-        return name;
+        return alias != null ? name + " AS " + alias : name;
     }
 
     /** Collects column definitions; {@link #build()} makes the immutable table. */

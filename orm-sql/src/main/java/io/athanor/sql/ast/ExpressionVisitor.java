@@ -37,4 +37,14 @@ public interface ExpressionVisitor<R> {
     R visitFunction(FunctionCall<?> function);
 
     R visitCountAll(CountAll countAll);
+
+    R visitAggregate(Aggregate<?> aggregate);
+
+    R visitExists(Exists exists);
+
+    R visitInSelect(InSelect in);
+
+    R visitScalarSubquery(ScalarSubquery<?> subquery);
+
+    R visitCaseWhen(CaseWhen<?> caseWhen);
 }

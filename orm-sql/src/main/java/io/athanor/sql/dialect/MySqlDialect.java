@@ -22,4 +22,10 @@ public class MySqlDialect extends MariaDbDialect {
     public boolean acceptsProduct(String databaseProductName) {
         return "MySQL".equalsIgnoreCase(databaseProductName);
     }
+
+    /** MySQL refuses a subquery on the table an UPDATE or DELETE writes (error 1093); MariaDB allows it since 10.3. */
+    @Override
+    public boolean subqueryMayReadWrittenTable() {
+        return false;
+    }
 }

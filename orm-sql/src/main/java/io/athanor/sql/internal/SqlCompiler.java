@@ -10,8 +10,14 @@ import io.athanor.sql.Select;
 import io.athanor.sql.SqlException;
 import io.athanor.sql.Statement;
 import io.athanor.sql.Update;
+import io.athanor.sql.Table;
+import io.athanor.sql.ast.Aggregate;
 import io.athanor.sql.ast.Arithmetic;
 import io.athanor.sql.ast.Between;
+import io.athanor.sql.ast.CaseWhen;
+import io.athanor.sql.ast.Exists;
+import io.athanor.sql.ast.InSelect;
+import io.athanor.sql.ast.ScalarSubquery;
 import io.athanor.sql.ast.Comparison;
 import io.athanor.sql.ast.ComparisonOperator;
 import io.athanor.sql.ast.Concat;
@@ -27,47 +33,43 @@ import io.athanor.sql.ast.NullTest;
 import io.athanor.sql.ast.Param;
 import io.athanor.sql.spi.Dialect;
 import io.athanor.sql.spi.SqlRenderer;
-import io.athanor.sql.spi.UnsupportedTypeException;
 import io.athanor.sql.spi.ValueType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns one statement into SQL text and bound values for a dialect. Every value becomes a
  * {@code ?}; every name goes through the dialect's quoting. One compiler compiles one statement.
  */
-public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
-    private final Dialect dialect;
-    private final StringBuilder sql = new StringBuilder(128);
-    private final List<ValueType<?>> parameterTypes = new ArrayList<>();
-    private final List<Object> constants = new ArrayList<>();
-    private final List<String> parameterLabels = new ArrayList<>();
-    private final List<Integer> slots = new ArrayList<>();
-    private final List<ValueType<?>> resultTypes = new ArrayList<>();
-    private final List<Boolean> resultNotNull = new ArrayList<>();
+public final class SqlCompiler extends SqlOutput implements ExpressionVisitor<Void> {
     private final StoredForms forms;
-    /** The column a value is compared with or assigned to, so a type error can name it. */
-    private Column<?> context;
-    /** The value being assigned to a column (SET, INSERT), while it is rendered; see {@link #isStoredValue}. */
-    private Expression<?> storedValue;
-    /** The table the statement reads and writes: every column it names must belong to it. */
-    private io.athanor.sql.Table from;
-    /** The stored form in which values are bound here: that of what they are compared with or assigned to. */
-    private ValueType<?> contextForm;
+    /** The FROM items of the statement and of the statements a subquery is nested in. */
+    private final FromScopes scopes = new FromScopes();
+    /** The table an INSERT, UPDATE or DELETE writes, or null for a SELECT. */
+    private Table written;
 
     private SqlCompiler(Dialect dialect) {
-        this.dialect = dialect;
+        super(dialect);
         this.forms = new StoredForms(dialect);
     }
 
     /** Compiles {@code statement} for {@code dialect}. */
     public static CompiledSql compile(Dialect dialect, Statement statement) {
         SqlCompiler c = new SqlCompiler(dialect);
-        c.from = statement.table();
         if (statement instanceof Select s) {
-            c.select(s);
-        } else if (statement instanceof Insert i) {
+            c.select(s, true);
+            return c.build(statement);
+        }
+        c.written = statement.table();
+        if (c.written.alias() != null) {
+            throw new SqlException(statement.kind() + " of " + c.written + " is refused: an alias (Table.as) is for"
+                    + " reading; write the table itself");
+        }
+        c.scopes.push(List.of(c.written), Set.of());
+        if (statement instanceof Insert i) {
             c.insert(i);
         } else if (statement instanceof Update u) {
             c.update(u);
@@ -77,21 +79,22 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         return c.build(statement);
     }
 
-    private CompiledSql build(Statement statement) {
-        int[] slotArray = slots.stream().mapToInt(Integer::intValue).toArray();
-        boolean[] notNull = new boolean[resultNotNull.size()];
-        for (int i = 0; i < notNull.length; i++) {
-            notNull[i] = resultNotNull.get(i);
-        }
-        return new CompiledSql(sql.toString(), statement.kind(), parameterTypes.toArray(ValueType<?>[]::new),
-                constants.toArray(), slotArray, resultTypes.toArray(ValueType<?>[]::new), notNull,
-                parameterLabels.toArray(String[]::new));
-    }
-
-    private void select(Select s) {
+    /** Renders {@code s}; {@code top}: the statement itself (whose select list is the result), not a subquery. */
+    private void select(Select s, boolean top) {
         if (s.table() == null) {
             throw new SqlException("SELECT " + s.columns() + " has no FROM table: call from(table)");
         }
+        List<Table> items = new ArrayList<>();
+        Set<Table> nullable = new HashSet<>();
+        items.add(s.table());
+        for (Select.Join j : s.joins()) {
+            items.add(j.table());
+            if (j.left()) {
+                nullable.add(j.table());
+            }
+        }
+        requireSubqueryAllowed(items);
+        scopes.push(items, nullable);
         sql.append("SELECT ");
         List<Expression<?>> columns = s.columns();
         for (int i = 0; i < columns.size(); i++) {
@@ -101,12 +104,29 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
             Expression<?> e = columns.get(i);
             ValueType<?> form = forms.of(e);
             withForm(form, e);
-            resultTypes.add(form != null ? form : typeOf(e.type(), "selected " + e));
-            resultNotNull.add(e instanceof Column<?> col && !col.isNullable());
+            if (top) {
+                resultTypes.add(form != null ? form : typeOf(e.type(), "selected " + e));
+                resultNotNull.add(e instanceof Column<?> col && !col.isNullable() && !scopes.leftJoined(col));
+            }
         }
         sql.append(" FROM ");
-        identifier(s.table().name());
+        fromItem(s.table());
+        for (Select.Join j : s.joins()) {
+            sql.append(j.left() ? " LEFT JOIN " : " JOIN ");
+            fromItem(j.table());
+            sql.append(" ON ");
+            inForm(null, () -> j.on().accept(this));
+        }
         where(s.where());
+        for (int i = 0; i < s.groupBy().size(); i++) {
+            sql.append(i == 0 ? " GROUP BY " : ", ");
+            Expression<?> key = s.groupBy().get(i);
+            withForm(forms.common("GROUP BY " + key, false, List.of(key)), key);
+        }
+        if (s.having() != null) {
+            sql.append(" HAVING ");
+            inForm(null, () -> s.having().accept(this));
+        }
         List<Ordering> orderBy = s.orderBy();
         for (int i = 0; i < orderBy.size(); i++) {
             sql.append(i == 0 ? " ORDER BY " : ", ");
@@ -119,6 +139,43 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         if (s.limit() != null || s.offset() != null) {
             dialect.renderLimitOffset(s.limit(), s.offset(), this);
         }
+        scopes.pop();
+    }
+
+    private void fromItem(Table t) {
+        identifier(t.name());
+        if (t.alias() != null) {
+            sql.append(" AS ");
+            identifier(t.alias());
+        }
+    }
+
+    /** Refuses, where the dialect does, a subquery reading the table its UPDATE or DELETE writes. */
+    private void requireSubqueryAllowed(List<Table> items) {
+        if (written == null || dialect.subqueryMayReadWrittenTable()) {
+            return;
+        }
+        for (Table t : items) {
+            if (t.name().equals(written.name())) {
+                throw new SqlException("the " + dialect.name() + " dialect refuses a subquery reading table " + written.name()
+                        + " in a statement that writes it; select the keys first, then write the rows with them");
+            }
+        }
+    }
+
+    /** Renders {@code (subquery)}, its values bound as their own types. */
+    private void subquery(Select s) {
+        Column<?> saved = context;
+        Expression<?> savedStored = storedValue;
+        context = null;
+        storedValue = null;
+        inForm(null, () -> {
+            sql.append('(');
+            select(s, false);
+            sql.append(')');
+        });
+        context = saved;
+        storedValue = savedStored;
     }
 
     private void insert(Insert i) {
@@ -132,7 +189,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
             boolean first = true;
             for (Column<?> c : values.keySet()) {
                 sql.append(first ? "" : ", ");
-                requireFromTable(c);
+                scopes.requireWritten(c, written);
                 identifier(c.name());
                 first = false;
             }
@@ -158,7 +215,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         boolean first = true;
         for (Map.Entry<Column<?>, Expression<?>> e : u.values().entrySet()) {
             sql.append(first ? "" : ", ");
-            requireFromTable(e.getKey());
+            scopes.requireWritten(e.getKey(), written);
             identifier(e.getKey().name());
             sql.append(" = ");
             assigned(e.getKey(), e.getValue());
@@ -184,29 +241,6 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         context = saved;
     }
 
-    @Override
-    public boolean isStoredValue(Expression<?> e) {
-        return e != null && e == storedValue;
-    }
-
-    /** Renders {@code e} with its bound values in {@code form} (when it is of that type). */
-    private void withForm(ValueType<?> form, Expression<?> e) {
-        inForm(form, () -> expression(e));
-    }
-
-    /** Runs {@code render} binding values in {@code form}, then restores the enclosing one. */
-    private void inForm(ValueType<?> form, Runnable render) {
-        ValueType<?> saved = contextForm;
-        contextForm = form;
-        render.run();
-        contextForm = saved;
-    }
-
-    /** The value type to bind a {@code type} value with here. */
-    private ValueType<?> bindingType(Class<?> type, String where) {
-        return contextForm != null && contextForm.javaType() == type ? contextForm : typeOf(type, where);
-    }
-
     private void where(Expression<Boolean> where) {
         if (where != null) {
             sql.append(" WHERE ");
@@ -224,34 +258,21 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
         }
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? " RETURNING " : ", ");
-            requireFromTable(columns.get(i));
+            scopes.requireWritten(columns.get(i), written);
             identifier(columns.get(i).name());
             resultTypes.add(forms.column(columns.get(i)));
             resultNotNull.add(!columns.get(i).isNullable());
         }
     }
 
-    private ValueType<?> typeOf(Class<?> type, String where) {
-        ValueType<?> t = dialect.valueType(type);
-        if (t == null) {
-            throw new UnsupportedTypeException(dialect, type, where);
-        }
-        return t;
-    }
-
     // --- SqlRenderer -------------------------------------------------------------------------------
-
-    @Override
-    public SqlRenderer sql(String text) {
-        sql.append(text);
-        return this;
-    }
 
     /** Renders an operand, in parentheses unless it is atomic, so precedence never depends on the dialect. */
     @Override
     public SqlRenderer expression(Expression<?> e) {
         boolean atomic = e instanceof Column<?> || e instanceof Literal<?> || e instanceof Param<?>
-                || e instanceof FunctionCall<?> || e instanceof CountAll;
+                || e instanceof FunctionCall<?> || e instanceof CountAll || e instanceof Aggregate<?>
+                || e instanceof ScalarSubquery<?> || e instanceof CaseWhen<?>;
         if (!atomic) {
             sql.append('(');
         }
@@ -265,55 +286,27 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     /** Predicates bind tighter than NOT, AND and OR in every SQL dialect, so they need no parentheses there. */
     private void predicate(Expression<Boolean> e) {
         if (e instanceof Comparison || e instanceof NullTest || e instanceof InList || e instanceof Between
-                || e instanceof Like) {
+                || e instanceof Like || e instanceof Exists || e instanceof InSelect) {
             e.accept(this);
         } else {
             expression(e);
         }
-    }
-
-    @Override
-    public SqlRenderer identifier(String name) {
-        sql.append(dialect.quote(name));
-        return this;
-    }
-
-    @Override
-    public <T> SqlRenderer bind(Class<T> type, T value) {
-        String where = context != null ? "column " + context : "value " + value;
-        parameterTypes.add(bindingType(type, where));
-        parameterLabels.add(label());
-        constants.add(value);
-        slots.add(-1);
-        sql.append('?');
-        return this;
-    }
-
-    /** What the next parameter is bound for, named when its value is refused. */
-    private String label() {
-        return context != null ? "column " + context : "parameter " + (parameterTypes.size());
-    }
 
     // --- ExpressionVisitor -------------------------------------------------------------------------
 
-    @Override
-    public Void visitColumn(Column<?> column) {
-        requireFromTable(column);
-        identifier(column.name());
-        return null;
     }
 
-    /**
-     * A column of another table would be rendered as a bare name that the database resolves against
-     * the statement's own table (another entity's {@code name} matching this table's {@code name}):
-     * refuse it before any SQL, naming it.
-     */
-    private void requireFromTable(Column<?> column) {
-        io.athanor.sql.Table owner = column.table();
-        if (from != null && owner != from && !owner.equals(from)) {
-            throw new SqlException("column " + column + " belongs to table " + owner.name() + ", but this statement reads only "
-                    + from.name() + "; a column of another table cannot be used in its criteria, ordering or values");
+    @Override
+    public Void visitColumn(Column<?> column) {
+        // A column of no FROM item would be a bare name the database resolves against whatever table
+        // has one (another entity's name matching this table's): FromScopes refuses it, naming it.
+        String qualifier = scopes.qualifier(column);
+        if (qualifier != null) {
+            identifier(qualifier);
+            sql.append('.');
         }
+        identifier(column.name());
+        return null;
     }
 
     @Override
@@ -325,11 +318,7 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
 
     @Override
     public Void visitParam(Param<?> param) {
-        parameterTypes.add(bindingType(param.type(), context != null ? "column " + context : "parameter " + param));
-        parameterLabels.add(label());
-        constants.add(null);
-        slots.add(param.slot());
-        sql.append('?');
+        slot(param);
         return null;
     }
 
@@ -458,6 +447,66 @@ public final class SqlCompiler implements ExpressionVisitor<Void>, SqlRenderer {
     @Override
     public Void visitCountAll(CountAll countAll) {
         sql.append("COUNT(*)");
+        return null;
+    }
+
+    @Override
+    public Void visitAggregate(Aggregate<?> a) {
+        forms.of(a);
+        ValueType<?> argumentForm = forms.of(a.argument());
+        if (a.function() == Aggregate.Function.AVG) {
+            // PostgreSQL and MariaDB average integers as decimals rounded to their own scales: average doubles
+            sql.append("AVG(CAST(");
+            inForm(null, () -> expression(a.argument()));
+            sql.append(" AS ").append(typeOf(Double.class, "average " + a).ddlType()).append("))");
+            return null;
+        }
+        sql.append(a.function().name()).append('(');
+        inForm(argumentForm, () -> expression(a.argument()));
+        sql.append(')');
+        return null;
+    }
+
+    @Override
+    public Void visitExists(Exists exists) {
+        sql.append("EXISTS ");
+        subquery(exists.subquery());
+        return null;
+    }
+
+    @Override
+    public Void visitInSelect(InSelect in) {
+        Column<?> saved = context;
+        context = in.operand() instanceof Column<?> col ? col : saved;
+        ValueType<?> form = forms.common("IN " + in, false, List.of(in.operand(), in.subquery().columns().get(0)));
+        withForm(form, in.operand());
+        sql.append(" IN ");
+        subquery(in.subquery());
+        context = saved;
+        return null;
+    }
+
+    @Override
+    public Void visitScalarSubquery(ScalarSubquery<?> s) {
+        subquery(s.subquery());
+        return null;
+    }
+
+    @Override
+    public Void visitCaseWhen(CaseWhen<?> c) {
+        ValueType<?> form = forms.of(c);
+        sql.append("CASE");
+        for (CaseWhen.Branch b : c.branches()) {
+            sql.append(" WHEN ");
+            inForm(null, () -> predicate(b.condition()));
+            sql.append(" THEN ");
+            withForm(form, b.value());
+        }
+        if (c.otherwise() != null) {
+            sql.append(" ELSE ");
+            withForm(form, c.otherwise());
+        }
+        sql.append(" END");
         return null;
     }
 }

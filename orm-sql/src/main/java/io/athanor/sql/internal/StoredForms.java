@@ -3,7 +3,12 @@ package io.athanor.sql.internal;
 import io.athanor.sql.Column;
 import io.athanor.sql.Expression;
 import io.athanor.sql.SqlException;
+import io.athanor.sql.ast.Aggregate;
 import io.athanor.sql.ast.Arithmetic;
+import io.athanor.sql.ast.CaseWhen;
+import io.athanor.sql.ast.ScalarSubquery;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import io.athanor.sql.ast.ArithmeticOperator;
 import io.athanor.sql.ast.FunctionCall;
 import io.athanor.sql.ast.Literal;
@@ -39,6 +44,21 @@ final class StoredForms {
         if (e instanceof Arithmetic<?> a) {
             return arithmetic(a);
         }
+        if (e instanceof Aggregate<?> a) {
+            return aggregate(a);
+        }
+        if (e instanceof ScalarSubquery<?> s) {
+            ValueType<?> form = of(s.subquery().columns().get(0));
+            return form != null ? form : plain(e.type(), e);
+        }
+        if (e instanceof CaseWhen<?> c) {
+            List<Expression<?>> values = new ArrayList<>();
+            c.branches().forEach(b -> values.add(b.value()));
+            if (c.otherwise() != null) {
+                values.add(c.otherwise());
+            }
+            return common("CASE " + c, false, values);
+        }
         if (e instanceof FunctionCall<?> f) {
             for (Expression<?> argument : f.arguments()) {
                 ValueType<?> form = of(argument);
@@ -50,6 +70,29 @@ final class StoredForms {
             }
         }
         return plain(e.type(), e);
+    }
+
+    /**
+     * The form an aggregate's values come back in, which is what its result is read with: COUNT a
+     * Long; SUM of integers a Long, of floating point a Double; AVG a Double (its argument cast to
+     * double); SUM, MIN and MAX of a decimal the decimal's form (the sum of integers scaled by 10^s is
+     * scaled by 10^s). Refused where SQL would not compute on the values they stand for: SUM of
+     * decimals stored as text (floating point), MIN and MAX of them (text order).
+     */
+    private ValueType<?> aggregate(Aggregate<?> a) {
+        ValueType<?> argument = of(a.argument());
+        Aggregate.Function fn = a.function();
+        boolean keepsForm = fn == Aggregate.Function.MIN || fn == Aggregate.Function.MAX
+                || (fn == Aggregate.Function.SUM && a.type() == BigDecimal.class);
+        if (!keepsForm || argument == null) {
+            return plain(a.type(), a);
+        }
+        if (argument.equalityOnly()) {
+            throw new SqlException(a + " is refused: the " + dialect.name() + " dialect stores " + describe(a.argument())
+                    + " as text, which SQL would " + (fn == Aggregate.Function.SUM ? "sum in floating point" : "order as text")
+                    + declareScale(a.argument()));
+        }
+        return argument;
     }
 
     /** How {@code column} is stored. */

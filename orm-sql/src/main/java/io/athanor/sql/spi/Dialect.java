@@ -168,6 +168,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether an UPDATE or DELETE may have a subquery (EXISTS, IN, scalar) reading the table it writes;
+     * MySQL refuses it (error 1093), so the compiler refuses it there first. Default: true.
+     */
+    default boolean subqueryMayReadWrittenTable() {
+        return true;
+    }
+
     /** Renders {@code left op right}; the default is the standard infix operator. */
     default void renderArithmetic(Arithmetic<?> node, SqlRenderer out) {
         out.expression(node.left()).sql(" " + node.operator().sql() + " ").expression(node.right());

@@ -3,8 +3,13 @@ package io.athanor.orm.internal.evaluator;
 import io.athanor.sql.Column;
 import io.athanor.sql.Expression;
 import io.athanor.sql.Table;
+import io.athanor.sql.ast.Aggregate;
 import io.athanor.sql.ast.Arithmetic;
 import io.athanor.sql.ast.Between;
+import io.athanor.sql.ast.CaseWhen;
+import io.athanor.sql.ast.Exists;
+import io.athanor.sql.ast.InSelect;
+import io.athanor.sql.ast.ScalarSubquery;
 import io.athanor.sql.ast.Comparison;
 import io.athanor.sql.ast.ComparisonOperator;
 import io.athanor.sql.ast.Concat;
@@ -68,6 +73,10 @@ final class Compiler implements ExpressionVisitor<Node> {
         if (!column.table().name().equals(table.name())) {
             throw new Refusal("column " + column, "it belongs to table " + column.table().name()
                     + ", not to " + table.name() + ", whose objects are evaluated");
+        }
+        if (column.table().alias() != null) {
+            throw new Refusal("column " + column, "it is of the alias " + column.table()
+                    + ", another reading of the table than the objects evaluated");
         }
         columns.add(column);
         // The row holds what the database would: the dialect's stored form of the in-memory value
@@ -238,6 +247,32 @@ final class Compiler implements ExpressionVisitor<Node> {
     @Override
     public Node visitCountAll(CountAll countAll) {
         throw new Refusal("aggregate " + countAll, "it counts rows, not one object's values");
+    }
+
+    @Override
+    public Node visitAggregate(Aggregate<?> aggregate) {
+        throw new Refusal("aggregate " + aggregate, "it computes over rows, not one object's values");
+    }
+
+    @Override
+    public Node visitExists(Exists exists) {
+        throw new Refusal("subquery " + exists, "it reads rows of the database, not the objects evaluated");
+    }
+
+    @Override
+    public Node visitInSelect(InSelect in) {
+        throw new Refusal("subquery " + in, "it reads rows of the database, not the objects evaluated");
+    }
+
+    @Override
+    public Node visitScalarSubquery(ScalarSubquery<?> subquery) {
+        throw new Refusal("subquery " + subquery, "it reads rows of the database, not the objects evaluated");
+    }
+
+    @Override
+    public Node visitCaseWhen(CaseWhen<?> caseWhen) {
+        throw new Refusal("CASE " + caseWhen, "the evaluator does not compute CASE (SQL's NULL conditions and"
+                + " value forms); the database does");
     }
 
     private static boolean isOrdering(ComparisonOperator op) {

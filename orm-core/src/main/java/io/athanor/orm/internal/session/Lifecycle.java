@@ -145,6 +145,19 @@ final class Lifecycle {
         session.unitOfWork().changed.remove(s);
     }
 
+    /** Expires only {@code properties} of a persistent object (an unenhanced one is reloaded at once). */
+    void expire(InstanceState s, java.util.List<io.athanor.orm.internal.mapping.PropertyMapping> properties) {
+        if (s.status != ObjectState.PERSISTENT) {
+            return;
+        }
+        for (io.athanor.orm.internal.mapping.PropertyMapping p : properties) {
+            s.expireProperty(p.index());
+        }
+        if (!s.mapping.enhanced()) {
+            reload(s);
+        }
+    }
+
     /** Expiry of an unenhanced object: reloaded from its row now; its row gone, it leaves the session. */
     private void reload(InstanceState s) {
         Object entity = s.get();

@@ -7,7 +7,10 @@ import io.athanor.orm.Session;
 import io.athanor.orm.internal.OrmContext;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.persistence.EntityPersister;
+import io.athanor.orm.internal.mapping.PropertyMapping;
 import io.athanor.sql.Column;
+import io.athanor.sql.CompiledSql;
+import io.athanor.sql.RowMapper;
 import io.athanor.sql.Select;
 import io.athanor.sql.Statement;
 import java.util.ArrayList;
@@ -164,7 +167,7 @@ public final class SessionImpl implements Session {
             checkOpen();
             requireArgument(statement, "execute", "statement");
             if (statement instanceof Select) {
-                throw new OrmException("execute() runs INSERT, UPDATE and DELETE; run a SELECT with Database/Transaction.query or session.query(Entity.class)");
+                throw new OrmException("execute() runs INSERT, UPDATE and DELETE; run a SELECT with session.select(statement, mapper) or session.query(Entity.class)");
             }
             context.database().compile(statement); // refuses what the SQL layer refuses before the autoflush
             autoflush();
@@ -186,6 +189,42 @@ public final class SessionImpl implements Session {
         owner.run(() -> {
             checkOpen();
             lifecycle.expire(requirePersistent(entity, "expire"));
+        });
+    }
+
+    @Override
+    public void expire(Object entity, Column<?>... attributes) {
+        owner.run(() -> {
+            checkOpen();
+            InstanceState s = requirePersistent(entity, "expire");
+            requireArgument(attributes, "expire", "attributes");
+            List<PropertyMapping> properties = new ArrayList<>(attributes.length);
+            for (Column<?> c : attributes) {
+                PropertyMapping p = s.mapping.property(requireArgument(c, "expire", "attribute"));
+                if (p == null) {
+                    throw new OrmException("cannot expire column " + c + " of " + s.mapping.describeInstance(entity)
+                            + ": it is not a column of table " + s.mapping.table().name() + ", which " + s.mapping.name()
+                            + " is mapped to");
+                }
+                if (p == s.mapping.id()) {
+                    throw new OrmException("cannot expire " + c + " of " + s.mapping.describeInstance(entity)
+                            + ": it is the primary key, which identifies the object in the session");
+                }
+                properties.add(p);
+            }
+            lifecycle.expire(s, properties);
+        });
+    }
+
+    @Override
+    public <T> List<T> select(Select statement, RowMapper<T> mapper) {
+        return owner.call(() -> {
+            checkOpen();
+            requireArgument(statement, "select", "statement");
+            requireArgument(mapper, "select", "mapper");
+            CompiledSql compiled = context.database().compile(statement); // refused before the autoflush
+            autoflush();
+            return transaction.run(tx -> tx.query(compiled, null, mapper));
         });
     }
 

@@ -371,4 +371,16 @@ class EvaluatorTest {
         assertEquals(Set.of(FOO, NAME, BAR), c.columns());
         assertEquals(Set.of(BIG), evaluator.value(BIG.times(2L), STUFF).columns());
     }
+
+    @Test
+    void subqueriesAggregatesCaseAndAliasColumnsAreRefusedNamingThem() {
+        Column<Long> otherId = OTHER.column("id", Long.class);
+        assertTrue(refusal(Sql.exists(Sql.select(otherId).from(OTHER))).contains("subquery"));
+        assertTrue(refusal(BIG.in(Sql.select(otherId).from(OTHER))).contains("subquery"));
+        assertTrue(refusal(BIG.eq(Sql.scalar(Sql.select(Sql.max(otherId)).from(OTHER), Long.class))).contains("subquery"));
+        assertTrue(refusal(Sql.sum(FOO).gt(1L)).contains("sum(stuff.foo)"));
+        assertTrue(refusal(Sql.caseWhen(FOO.eq(1), Sql.value(Integer.class, 1)).otherwise(2).eq(1)).contains("CASE"));
+        String alias = refusal(STUFF.as("s2").column("foo", Integer.class).eq(1));
+        assertTrue(alias.contains("s2.foo"), alias);
+    }
 }
