@@ -11,6 +11,7 @@ import io.athanor.sql.schema.TableDifference;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * String ddl = sf.schema().migrationScript(); // new tables and columns, for review; never executed
  * }</pre>
  *
- * What is compared, per dialect, and the script's rules are in docs/schema.md. Foreign keys are not
- * compared yet.
+ * What is compared, per dialect, and the script's rules are in docs/schema.md. Foreign keys are
+ * compared where the mapped tables declare them (entities declare none yet).
  */
 public final class Schema {
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
@@ -72,11 +73,11 @@ public final class Schema {
      * schema already matches (see docs/schema.md for the rules and defaults).
      */
     public String migrationScript() {
-        StringBuilder out = new StringBuilder();
+        Map<io.athanor.sql.Table, List<TableDifference>> byTable = new java.util.LinkedHashMap<>();
         for (Compared c : compare()) {
-            out.append(MigrationScript.forTable(context.database().dialect(), c.mapping().table(), c.differences()));
+            byTable.put(c.mapping().table(), c.differences());
         }
-        return out.toString();
+        return MigrationScript.forTables(context.database().dialect(), byTable);
     }
 
     private List<Compared> compare() {

@@ -4,6 +4,9 @@ import io.athanor.sql.Column;
 import io.athanor.sql.ForeignKey;
 import io.athanor.sql.Table;
 import io.athanor.sql.internal.Ddl;
+import io.athanor.sql.internal.TableCreation;
+import java.util.ArrayList;
+import java.util.Map;
 import io.athanor.sql.spi.Dialect;
 import java.math.BigDecimal;
 import java.util.List;
@@ -31,17 +34,41 @@ public final class MigrationScript {
 
     /** The script for one table: empty when {@code differences} holds nothing but notes. */
     public static String forTable(Dialect dialect, Table table, List<TableDifference> differences) {
+        return forTables(dialect, Map.of(table, differences));
+    }
+
+    /**
+     * The script for several tables, in dependency order: a missing table is created after the
+     * tables it references (as {@code Database.createTables} orders them); where a cycle keeps a
+     * foreign key out of CREATE TABLE, an {@code ALTER TABLE ... ADD FOREIGN KEY} follows them.
+     */
+    public static String forTables(Dialect dialect, Map<Table, List<TableDifference>> differences) {
+        TableCreation plan = TableCreation.plan(dialect, differences.keySet().toArray(Table[]::new));
         StringBuilder out = new StringBuilder();
+        List<ForeignKey> deferred = new ArrayList<>();
+        for (Table table : plan.order()) {
+            List<TableDifference> found = differences.getOrDefault(table, List.of());
+            boolean created = found.stream().anyMatch(d -> d.kind() == TableDifference.Kind.MISSING_TABLE);
+            if (created) {
+                table.foreignKeys().stream().filter(plan.deferred()::contains).forEach(deferred::add);
+            }
+            forOneTable(out, dialect, table, found, plan.deferred());
+        }
+        deferred.forEach(fk -> statement(out, Ddl.addForeignKey(dialect, fk)));
+        return out.toString();
+    }
+
+    private static void forOneTable(StringBuilder out, Dialect dialect, Table table, List<TableDifference> differences,
+            java.util.Set<ForeignKey> deferred) {
         for (TableDifference d : differences) {
             switch (d.kind()) {
-                case MISSING_TABLE -> statement(out, Ddl.createTable(dialect, table));
+                case MISSING_TABLE -> statement(out, Ddl.createTable(dialect, table, deferred));
                 case MISSING_COLUMN -> addColumn(out, dialect, table.column(d.column()));
                 case MISSING_FOREIGN_KEY -> addForeignKey(out, dialect, table.foreignKey(table.column(d.column())).orElseThrow(), d);
                 case EXTRA_COLUMN -> { }
                 default -> comment(out, "by hand: " + d);
             }
         }
-        return out.toString();
     }
 
     private static void addColumn(StringBuilder out, Dialect dialect, Column<?> c) {
@@ -80,11 +107,34 @@ public final class MigrationScript {
      */
     private static void addForeignKey(StringBuilder out, Dialect dialect, ForeignKey fk, TableDifference d) {
         if (!dialect.canAddForeignKey()) {
-            comment(out, "by hand: " + d + "; " + dialect.name() + " cannot add a foreign key to an existing table:"
-                    + " rebuild it (create the table anew with the key, copy the rows, drop the old one, rename the new one)");
+            rebuildRecipe(out, dialect, fk.table(), d);
             return;
         }
         statement(out, Ddl.addForeignKey(dialect, fk));
+    }
+
+    /**
+     * SQLite's table rebuild, written as comment lines for a person to run: never as statements, since
+     * it must run with foreign keys off, which SQLite ignores inside a transaction (where migration
+     * tools run scripts), and with them on, the DROP would delete or refuse rows of child tables.
+     */
+    private static void rebuildRecipe(StringBuilder out, Dialect dialect, Table table, TableDifference d) {
+        String name = dialect.quote(table.name());
+        String rebuilt = dialect.quote(table.name() + "__athanor_rebuild");
+        String columns = table.columns().stream().map(c -> dialect.quote(c.name()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        comment(out, "by hand: " + d + "; " + dialect.name() + " declares foreign keys only in CREATE TABLE: rebuild "
+                + table.name() + " outside any transaction, keeping its rows (add missing columns first):");
+        comment(out, "  PRAGMA foreign_keys = OFF;");
+        comment(out, "  BEGIN;");
+        comment(out, "  " + Ddl.createTable(dialect, table).replace("CREATE TABLE IF NOT EXISTS " + name,
+                "CREATE TABLE " + rebuilt) + ";");
+        comment(out, "  INSERT INTO " + rebuilt + " (" + columns + ") SELECT " + columns + " FROM " + name + ";");
+        comment(out, "  DROP TABLE " + name + ";");
+        comment(out, "  ALTER TABLE " + rebuilt + " RENAME TO " + name + ";");
+        comment(out, "  PRAGMA foreign_key_check(" + name + "); -- must return no row");
+        comment(out, "  COMMIT;");
+        comment(out, "  PRAGMA foreign_keys = ON;");
     }
 
     /** The DEFAULT existing rows take when a NOT NULL column of that type is added, or null for none. */

@@ -67,4 +67,20 @@ class MigrationScriptTest {
                 MigrationScript.forTable(new SqliteDialect(), THING,
                         List.of(new TableDifference("thing", null, Kind.MISSING_TABLE, "missing"))));
     }
+
+    @Test
+    void missingTablesAreCreatedAfterTheTablesTheyReferenceWhateverTheOrderGiven() {
+        Table parent = Table.builder("parent").column("id", Long.class, ColumnOption.PRIMARY_KEY).build();
+        Table child = Table.builder("child").column("id", Long.class, ColumnOption.PRIMARY_KEY)
+                .column("parent_id", Long.class)
+                .foreignKey("parent_id", parent, "id", io.athanor.sql.ForeignKey.OnDelete.CASCADE).build();
+        java.util.Map<Table, List<TableDifference>> differences = new java.util.LinkedHashMap<>();
+        differences.put(child, List.of(new TableDifference("child", null, Kind.MISSING_TABLE, "missing")));
+        differences.put(parent, List.of(new TableDifference("parent", null, Kind.MISSING_TABLE, "missing")));
+        String script = MigrationScript.forTables(new io.athanor.sql.dialect.PostgresDialect(), differences);
+        int p = script.indexOf("CREATE TABLE IF NOT EXISTS \"parent\"");
+        int c = script.indexOf("CREATE TABLE IF NOT EXISTS \"child\"");
+        org.junit.jupiter.api.Assertions.assertTrue(p >= 0 && c > p, script);
+        org.junit.jupiter.api.Assertions.assertTrue(script.contains("REFERENCES \"parent\" (\"id\") ON DELETE CASCADE"), script);
+    }
 }
