@@ -256,17 +256,22 @@ final class Compiler implements ExpressionVisitor<Node> {
 
     @Override
     public Node visitExists(Exists exists) {
-        throw new Refusal("subquery " + exists, "it reads rows of the database, not the objects evaluated");
+        throw subquery(exists);
     }
 
     @Override
     public Node visitInSelect(InSelect in) {
-        throw new Refusal("subquery " + in, "it reads rows of the database, not the objects evaluated");
+        throw subquery(in);
     }
 
     @Override
     public Node visitScalarSubquery(ScalarSubquery<?> subquery) {
-        throw new Refusal("subquery " + subquery, "it reads rows of the database, not the objects evaluated");
+        throw subquery(subquery);
+    }
+
+    /** A subquery reads rows of the database, which the objects being evaluated are not. */
+    private static Refusal subquery(Expression<?> node) {
+        return new Refusal("subquery " + node, "it reads rows of the database, not the objects evaluated");
     }
 
     @Override
