@@ -52,6 +52,15 @@ public interface Query<E> {
      */
     long update(Map<? extends Column<?>, ?> values, Synchronize mode);
 
+    /**
+     * Bulk UPDATE of the matching rows in one statement that returns them (SQLAlchemy 2.0's
+     * {@code UPDATE ... RETURNING} of ORM objects): the session's instances of the matched rows,
+     * holding the database's new values as committed state (objects not loaded yet are loaded).
+     * Where the dialect has no UPDATE RETURNING (MariaDB), the keys are selected first, then the
+     * rows are read back after the UPDATE, in the same transaction. Order is unspecified.
+     */
+    List<E> updateReturning(Map<? extends Column<?>, ?> values);
+
     /** Bulk DELETE of the matching rows with {@link Synchronize#AUTO}; returns the rows matched. */
     long delete();
 

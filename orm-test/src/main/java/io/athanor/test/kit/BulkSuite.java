@@ -241,4 +241,36 @@ public abstract class BulkSuite extends OrmKitSuite {
         s.commit(); // the optimistic check uses the synchronized version 1: no conflict
         assertEquals(List.of(2), db.query(Sql.select(KitAccount_.version).from(KitAccount_.TABLE), r -> r.get(KitAccount_.version)));
     }
+
+    /**
+     * updateReturning: one UPDATE ... RETURNING (or, without it, SELECT keys, UPDATE, SELECT rows),
+     * and the result is the session's instances holding the database's values, loaded or not before.
+     */
+    @Test
+    void updateReturningGivesTheSessionsInstancesHoldingTheDatabasesNewValues() {
+        s.commit(); // expire everything, then load only some: the others must come back loaded
+        KitStuff two = s.query(KitStuff.class).where(KitStuff_.foo.eq(2)).one();
+        two.getName();
+        log.clear();
+        List<KitStuff> updated = s.query(KitStuff.class).where(KitStuff_.foo.lt(4))
+                .updateReturning(Map.of(KitStuff_.foo, KitStuff_.foo.times(10), KitStuff_.name, KitStuff_.name.concat("!")));
+        assertEquals(fetchKinds(StatementKind.UPDATE).size() == 1 ? List.of("UPDATE") : List.of("SELECT", "UPDATE", "SELECT"),
+                log.kinds(), log.all().toString());
+        assertEquals(4, updated.size());
+        List<Integer> foos = updated.stream().map(KitStuff::getFoo).sorted().toList();
+        assertEquals(List.of(0, 10, 20, 30), foos, "SQL-computed values in memory");
+        assertTrue(updated.stream().anyMatch(o -> o == two), "a loaded object comes back as the same instance");
+        assertEquals(20, two.getFoo());
+        assertEquals("n2!", two.getName());
+        for (KitStuff o : updated) {
+            assertTrue(s.contains(o));
+            assertFalse(s.isDirty(o), "the new values are committed state, not changes");
+            assertSame(o, s.get(KitStuff.class, o.getId()));
+        }
+        log.clear();
+        updated.forEach(KitStuff::getName);
+        assertEquals(List.of(), log.all(), "everything returned is loaded: no lazy load");
+        s.commit();
+        assertEquals(List.of(0, 10, 20, 30, 4, 5, 6, 7, 8, 9), foosInDatabase());
+    }
 }

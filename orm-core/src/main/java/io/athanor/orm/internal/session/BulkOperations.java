@@ -7,10 +7,12 @@ import io.athanor.orm.Synchronize;
 import io.athanor.orm.internal.evaluator.CompiledCriteria;
 import io.athanor.orm.internal.evaluator.UnevaluableException;
 import io.athanor.orm.internal.mapping.EntityMapping;
+import io.athanor.orm.internal.mapping.PropertyMapping;
 import io.athanor.orm.internal.persistence.EntityPersister;
 import io.athanor.sql.Column;
 import io.athanor.sql.Delete;
 import io.athanor.sql.Expression;
+import io.athanor.sql.RowMapper;
 import io.athanor.sql.Sql;
 import io.athanor.sql.Statement;
 import io.athanor.sql.StatementKind;
@@ -46,6 +48,54 @@ final class BulkOperations {
             sync.applyUpdate(matched.states);
             return matched.count;
         });
+    }
+
+    /**
+     * One UPDATE returning every column of the matched rows (or, without UPDATE RETURNING, a SELECT
+     * of the keys, the UPDATE, and a SELECT of those rows in chunks of {@value #KEYS_PER_SELECT}); each
+     * row becomes the session's instance, its SET properties (and version) the database's values as
+     * committed state. An unflushed change to a property the statement set is expired: the database wins.
+     */
+    <E> List<E> updateReturning(EntityMapping<E> m, Expression<Boolean> criteria, Map<? extends Column<?>, ?> values) {
+        BulkValues set = BulkValues.of(m, values);
+        Update update = set.applyTo(Sql.update(m.table()));
+        Update statement = criteria == null ? update : update.where(criteria);
+        session.context().database().compile(statement); // refuses what the SQL layer refuses before the autoflush
+        session.autoflush();
+        RowMapper<E> loaded = session.loader().rowMapper(m);
+        RowMapper<E> mapper = row -> {
+            E entity = loaded.map(row);
+            InstanceState s = session.stateOf(entity);
+            for (PropertyMapping p : set.values().keySet()) {
+                if (s.isModified(p.index())) {
+                    s.expireProperty(p.index());
+                } else {
+                    s.setCommitted(entity, p, row.get(p.index()));
+                }
+            }
+            return entity;
+        };
+        Column<?>[] all = m.table().columns().toArray(Column<?>[]::new);
+        return session.sql().run(tx -> {
+            if (session.context().database().dialect().supportsReturning(StatementKind.UPDATE)) {
+                return tx.query(statement.returning(all), mapper);
+            }
+            List<Object> keys = preselectKeys(tx, m, criteria);
+            tx.execute(statement);
+            List<E> out = new ArrayList<>(keys.size());
+            for (int from = 0; from < keys.size(); from += KEYS_PER_SELECT) {
+                List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SELECT));
+                out.addAll(tx.query(session.persister(m).selectAll().where(keyIn(m, chunk)), mapper));
+            }
+            return out;
+        });
+    }
+
+    private static final int KEYS_PER_SELECT = 500;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean> keyIn(EntityMapping<?> m, List<Object> keys) {
+        return ((Column) m.id().column()).in(keys.toArray());
     }
 
     long delete(EntityMapping<?> m, Expression<Boolean> criteria, Synchronize mode) {

@@ -136,6 +136,11 @@ final class QueryImpl<E> implements Query<E> {
     }
 
     @Override
+    public List<E> updateReturning(Map<? extends Column<?>, ?> values) {
+        return entered(() -> new BulkOperations(session).updateReturning(mapping, bulkCriteria("update"), values));
+    }
+
+    @Override
     public long delete() {
         return delete(Synchronize.AUTO);
     }
