@@ -58,6 +58,14 @@ public interface Session extends AutoCloseable {
     <E> long bulkUpdate(Class<E> entityClass, List<? extends Map<? extends Column<?>, ?>> rows);
 
     /**
+     * Inserts one new object per map (column to value; columns left out keep the field's initial
+     * value, a generated key comes back from the database) and returns them, persistent in this
+     * session, in input order. Every map is checked before anything is added; the rows are written by
+     * a flush, in JDBC batches as any flush writes them.
+     */
+    <E> List<E> insertAll(Class<E> entityClass, List<? extends Map<? extends Column<?>, ?>> rows);
+
+    /**
      * Runs a SQL-layer SELECT (joins, aggregates, subqueries: see docs/sql.md) in the session's
      * transaction, after autoflushing, so it sees the session's unflushed changes; each row is turned
      * into a {@code T} by {@code mapper}. The statement is compiled before the autoflush, so one the

@@ -248,4 +248,29 @@ public abstract class SessionSuite extends OrmKitSuite {
         }
         assertEquals(List.of(0, 1, 2), foosInDatabase());
     }
+
+    @Test
+    void insertAllReturnsPersistentObjectsWithTheirKeysInInputOrder() {
+        try (Session s = factory.openSession()) {
+            List<KitStuff> made = s.insertAll(KitStuff.class, List.of(
+                    java.util.Map.of(KitStuff_.foo, 1, KitStuff_.name, "a"),
+                    java.util.Map.of(KitStuff_.foo, 2, KitStuff_.name, "b", KitStuff_.rank, 7),
+                    java.util.Map.of(KitStuff_.name, "c")));
+            assertEquals(List.of("a", "b", "c"), made.stream().map(KitStuff::getName).toList());
+            for (KitStuff o : made) {
+                assertNotNull(o.getId());
+                assertEquals(ObjectState.PERSISTENT, s.state(o));
+                assertSame(o, s.get(KitStuff.class, o.getId()));
+            }
+            assertEquals(0, made.get(2).getFoo(), "a column left out keeps the field's initial value");
+            assertEquals(7, made.get(1).getRank());
+            log.clear();
+            OrmException e = assertThrows(OrmException.class, () -> s.insertAll(KitStuff.class, List.of(
+                    java.util.Map.of(KitStuff_.name, "ok"), java.util.Map.of(KitAccount_.email, "x@y"))));
+            assertTrue(e.getMessage().contains("kit_account.email"), e.getMessage());
+            assertEquals(List.of(), log.all(), "a bad row is refused before anything is added or written");
+            s.commit();
+        }
+        assertEquals(List.of(1, 2, 0), foosInDatabase());
+    }
 }

@@ -93,6 +93,32 @@ final class BulkOperations {
 
     private static final int KEYS_PER_SELECT = 500;
 
+    /** New objects, one per map, every value checked (column of the entity, type, NOT NULL) before any is made. */
+    <E> List<E> newObjects(EntityMapping<E> m, List<? extends Map<? extends Column<?>, ?>> rows) {
+        List<E> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Map<? extends Column<?>, ?> row = rows.get(i);
+            if (row == null) {
+                throw new OrmException("insertAll of " + m.name() + ": row " + i + " is null");
+            }
+            E entity = m.newInstance();
+            for (Map.Entry<? extends Column<?>, ?> e : row.entrySet()) {
+                PropertyMapping p = BulkValues.property(m, e.getKey());
+                Object v = e.getValue();
+                if (v != null && !p.type().isInstance(v)) {
+                    throw new OrmException("insertAll of " + m.name() + ", row " + i + ": " + p.column() + " is "
+                            + p.type().getName() + " but the value " + v + " is " + v.getClass().getName());
+                }
+                if (v == null && !p.column().isNullable() && p != m.id()) {
+                    throw new OrmException("insertAll of " + m.name() + ", row " + i + ": " + p.column() + " is NOT NULL");
+                }
+                p.set(entity, v);
+            }
+            out.add(entity);
+        }
+        return out;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Expression<Boolean> keyIn(EntityMapping<?> m, List<Object> keys) {
         return ((Column) m.id().column()).in(keys.toArray());

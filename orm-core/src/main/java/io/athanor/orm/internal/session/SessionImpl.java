@@ -185,6 +185,20 @@ public final class SessionImpl implements Session {
     }
 
     @Override
+    public <E> List<E> insertAll(Class<E> entityClass, List<? extends Map<? extends Column<?>, ?>> rows) {
+        return owner.call(() -> {
+            checkOpen();
+            EntityMapping<E> m = context.mapping(requireArgument(entityClass, "insertAll", "entityClass"));
+            List<E> created = new BulkOperations(this).newObjects(m, requireArgument(rows, "insertAll", "rows"));
+            for (E entity : created) {
+                lifecycle.add(entity, m);
+            }
+            flush();
+            return created;
+        });
+    }
+
+    @Override
     public void expire(Object entity) {
         owner.run(() -> {
             checkOpen();
