@@ -66,6 +66,16 @@ public interface Session extends AutoCloseable {
     <E> List<E> insertAll(Class<E> entityClass, List<? extends Map<? extends Column<?>, ?>> rows);
 
     /**
+     * Inserts each row, or where a row with the same {@code conflictColumns} values exists (a primary
+     * key or unique constraint), updates that row's other given columns; returns the objects, one per
+     * input row in input order, holding the database's values as committed state (objects already in
+     * the session are those instances, refreshed). PostgreSQL and SQLite: {@code INSERT ... ON
+     * CONFLICT ... DO UPDATE}; MariaDB: {@code ON DUPLICATE KEY UPDATE}; each row is then read back by
+     * its conflict columns. Entities with {@code @Version} are refused (an upsert would not bump it).
+     */
+    <E> List<E> upsert(Class<E> entityClass, List<? extends Map<? extends Column<?>, ?>> rows, Column<?>... conflictColumns);
+
+    /**
      * Runs a SQL-layer SELECT (joins, aggregates, subqueries: see docs/sql.md) in the session's
      * transaction, after autoflushing, so it sees the session's unflushed changes; each row is turned
      * into a {@code T} by {@code mapper}. The statement is compiled before the autoflush, so one the

@@ -254,4 +254,17 @@ class SqlCompilerTest {
         assertEquals("SELECT \"id\" FROM \"stuff\" WHERE \"name\" = ?",
                 compile(Sql.select(ID).from(STUFF).where(NAME.eq("Bob"))).sql(), "the statement's own column is fine");
     }
+
+    @Test
+    void anUpsertCompilesToEachDatabasesOwnClauseAndIsRefusedWithoutOne() {
+        Insert upsert = Sql.insertInto(STUFF).set(ID, 7L).set(FOO, 1).set(NAME, "n").onConflictUpdate(ID);
+        assertEquals("INSERT INTO \"stuff\" (\"id\", \"foo\", \"name\") VALUES (?, ?, ?) ON CONFLICT (\"id\") DO UPDATE SET"
+                + " \"foo\" = excluded.\"foo\", \"name\" = excluded.\"name\"", compile(upsert).sql());
+        assertEquals("INSERT INTO `stuff` (`id`, `foo`, `name`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE"
+                + " `foo` = VALUES(`foo`), `name` = VALUES(`name`)",
+                SqlCompiler.compile(new io.athanor.sql.dialect.MariaDbDialect(), upsert).sql());
+        SqlException onlyKeys = assertThrows(SqlException.class,
+                () -> compile(Sql.insertInto(STUFF).set(ID, 7L).onConflictUpdate(ID)));
+        assertTrue(onlyKeys.getMessage().contains("besides its conflict columns"), onlyKeys.getMessage());
+    }
 }

@@ -287,4 +287,16 @@ public class MariaDbDialect extends BaseDialect {
     public boolean divisionByZeroIsNull() {
         return true;
     }
+
+    /**
+     * {@code ON DUPLICATE KEY UPDATE c = VALUES(c)}: MariaDB takes whichever unique key conflicts,
+     * not only {@code conflict}.
+     */
+    @Override
+    public void renderUpsert(java.util.List<Column<?>> conflict, java.util.List<Column<?>> update, SqlRenderer out) {
+        out.sql(" ON DUPLICATE KEY UPDATE ");
+        for (int i = 0; i < update.size(); i++) {
+            out.sql(i == 0 ? "" : ", ").identifier(update.get(i).name()).sql(" = VALUES(").identifier(update.get(i).name()).sql(")");
+        }
+    }
 }

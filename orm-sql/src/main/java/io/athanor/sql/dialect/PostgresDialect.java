@@ -3,6 +3,7 @@ package io.athanor.sql.dialect;
 import io.athanor.sql.Column;
 import io.athanor.sql.StatementKind;
 import io.athanor.sql.spi.BaseDialect;
+import io.athanor.sql.spi.SqlRenderer;
 import io.athanor.sql.spi.Decimals;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
@@ -185,5 +186,11 @@ public class PostgresDialect extends BaseDialect {
     @Override
     public boolean divisionByZeroIsNull() {
         return false;
+    }
+
+    /** {@code ON CONFLICT (k) DO UPDATE SET c = excluded.c}. */
+    @Override
+    public void renderUpsert(java.util.List<Column<?>> conflict, java.util.List<Column<?>> update, SqlRenderer out) {
+        io.athanor.sql.spi.Dialect.renderOnConflictDoUpdate(conflict, update, out);
     }
 }

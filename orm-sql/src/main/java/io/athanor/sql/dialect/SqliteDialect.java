@@ -408,4 +408,10 @@ public class SqliteDialect extends BaseDialect {
     public boolean canAddForeignKey() {
         return false;
     }
+
+    /** SQLite 3.24+: {@code ON CONFLICT (k) DO UPDATE SET c = excluded.c}. */
+    @Override
+    public void renderUpsert(java.util.List<Column<?>> conflict, java.util.List<Column<?>> update, SqlRenderer out) {
+        io.athanor.sql.spi.Dialect.renderOnConflictDoUpdate(conflict, update, out);
+    }
 }

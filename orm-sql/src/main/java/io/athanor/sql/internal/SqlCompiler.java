@@ -179,6 +179,14 @@ public final class SqlCompiler extends ExpressionCompiler {
             }
             sql.append(')');
         }
+        if (!i.conflictColumns().isEmpty()) {
+            List<Column<?>> updated = values.keySet().stream().filter(c -> !i.conflictColumns().contains(c)).toList();
+            if (values.isEmpty() || updated.isEmpty()) {
+                throw new SqlException("an upsert of " + i.table().name() + " must set columns besides its conflict columns "
+                        + i.conflictColumns() + ": they are what it updates");
+            }
+            dialect.renderUpsert(i.conflictColumns(), updated, this);
+        }
         returning(i, i.returning());
     }
 

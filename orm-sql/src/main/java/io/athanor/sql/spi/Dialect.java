@@ -223,4 +223,29 @@ public interface Dialect {
     default boolean canAddForeignKey() {
         return true;
     }
+
+    /**
+     * Renders the upsert clause after {@code INSERT ... VALUES (...)}: on a conflict over
+     * {@code conflict} (a primary key or unique constraint), the existing row's {@code update}
+     * columns take the inserted values. The default refuses: a dialect says how its database does it
+     * (PostgreSQL and SQLite {@code ON CONFLICT (...) DO UPDATE SET c = excluded.c}, MariaDB
+     * {@code ON DUPLICATE KEY UPDATE c = VALUES(c)}).
+     */
+    default void renderUpsert(java.util.List<io.athanor.sql.Column<?>> conflict, java.util.List<io.athanor.sql.Column<?>> update,
+            SqlRenderer out) {
+        throw new io.athanor.sql.SqlException("the " + name() + " dialect has no upsert (INSERT ... ON CONFLICT)");
+    }
+
+    /** {@link #renderUpsert} as PostgreSQL and SQLite write it: {@code ON CONFLICT (k) DO UPDATE SET c = excluded.c}. */
+    static void renderOnConflictDoUpdate(java.util.List<io.athanor.sql.Column<?>> conflict,
+            java.util.List<io.athanor.sql.Column<?>> update, SqlRenderer out) {
+        out.sql(" ON CONFLICT (");
+        for (int i = 0; i < conflict.size(); i++) {
+            out.sql(i == 0 ? "" : ", ").identifier(conflict.get(i).name());
+        }
+        out.sql(") DO UPDATE SET ");
+        for (int i = 0; i < update.size(); i++) {
+            out.sql(i == 0 ? "" : ", ").identifier(update.get(i).name()).sql(" = excluded.").identifier(update.get(i).name());
+        }
+    }
 }

@@ -273,4 +273,42 @@ public abstract class SessionSuite extends OrmKitSuite {
         }
         assertEquals(List.of(1, 2, 0), foosInDatabase());
     }
+
+    @Test
+    void upsertInsertsOrUpdatesByItsConflictColumnsAndReturnsTheSessionsInstances() {
+        try {
+            db.compile(Sql.insertInto(KitStuff_.TABLE).set(KitStuff_.foo, 1).onConflictUpdate(KitStuff_.id));
+        } catch (io.athanor.sql.SqlException noUpsert) {
+            org.junit.jupiter.api.Assumptions.abort(dialect().name() + " has no upsert: " + noUpsert.getMessage());
+        }
+        Long existing;
+        try (Session s = factory.openSession()) {
+            existing = s.insertAll(KitStuff.class, List.of(java.util.Map.of(KitStuff_.foo, 1, KitStuff_.name, "old"))).get(0).getId();
+            s.commit();
+        }
+        try (Session s = factory.openSession()) {
+            KitStuff loaded = s.get(KitStuff.class, existing);
+            long fresh = existing + 1_000;
+            List<KitStuff> out = s.upsert(KitStuff.class, List.of(
+                    java.util.Map.of(KitStuff_.id, existing, KitStuff_.foo, 100, KitStuff_.name, "updated"),
+                    java.util.Map.of(KitStuff_.id, fresh, KitStuff_.foo, 5, KitStuff_.name, "inserted")), KitStuff_.id);
+            assertEquals(2, out.size());
+            assertSame(loaded, out.get(0), "a loaded object comes back as the same instance, refreshed");
+            assertEquals(100, loaded.getFoo());
+            assertEquals("updated", loaded.getName());
+            assertFalse(s.isDirty(loaded));
+            assertEquals(fresh, out.get(1).getId());
+            assertEquals("inserted", out.get(1).getName());
+            assertSame(out.get(1), s.get(KitStuff.class, fresh));
+            s.commit();
+        }
+        assertEquals(List.of(100, 5), foosInDatabase());
+        try (Session s = factory.openSession()) {
+            OrmException e = assertThrows(OrmException.class, () -> s.upsert(KitAccount.class,
+                    List.of(java.util.Map.of(KitAccount_.email, "a@b", KitAccount_.balance, 1L)), KitAccount_.email));
+            assertTrue(e.getMessage().contains("@Version"), e.getMessage());
+            assertThrows(OrmException.class, () -> s.upsert(KitStuff.class, List.of(java.util.Map.of(KitStuff_.foo, 1)),
+                    KitStuff_.id), "a row without its conflict column");
+        }
+    }
 }

@@ -12,6 +12,7 @@ import io.athanor.orm.internal.persistence.EntityPersister;
 import io.athanor.sql.Column;
 import io.athanor.sql.Delete;
 import io.athanor.sql.Expression;
+import io.athanor.sql.Insert;
 import io.athanor.sql.RowMapper;
 import io.athanor.sql.Sql;
 import io.athanor.sql.Statement;
@@ -19,6 +20,7 @@ import io.athanor.sql.StatementKind;
 import io.athanor.sql.Transaction;
 import io.athanor.sql.Update;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -92,6 +94,90 @@ final class BulkOperations {
     }
 
     private static final int KEYS_PER_SELECT = 500;
+
+    /**
+     * One upsert statement per row, then the row read back by its conflict columns: the loaded
+     * instance refreshed (its unflushed changes to columns the row set are expired: the database wins)
+     * or a new one loaded. Every row is checked before any SQL.
+     */
+    <E> List<E> upsert(EntityMapping<E> m, List<? extends Map<? extends Column<?>, ?>> rows, Column<?>[] conflictColumns) {
+        if (m.version() != null) {
+            throw new OrmException("upsert of " + m.name() + " is refused: it has a @Version (" + m.version().column()
+                    + "), which an upsert would not check or bump; load, change and flush instead");
+        }
+        if (conflictColumns.length == 0) {
+            throw new OrmException("upsert of " + m.name() + ": name the conflict columns (a primary key or unique constraint)");
+        }
+        List<PropertyMapping> conflict = new ArrayList<>();
+        for (Column<?> c : conflictColumns) {
+            conflict.add(BulkValues.property(m, c));
+        }
+        List<Insert> statements = new ArrayList<>(rows.size());
+        List<Expression<Boolean>> identities = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Map<? extends Column<?>, ?> row = rows.get(i);
+            Insert insert = Sql.insertInto(m.table());
+            Expression<Boolean> identity = null;
+            for (Map.Entry<? extends Column<?>, ?> e : (row == null ? Map.<Column<?>, Object>of() : row).entrySet()) {
+                PropertyMapping p = BulkValues.property(m, e.getKey());
+                insert = set(insert, p, e.getValue(), m, i);
+            }
+            for (PropertyMapping p : conflict) {
+                Object v = row == null ? null : row.get(p.column());
+                if (v == null) {
+                    throw new OrmException("upsert of " + m.name() + ", row " + i + ": no value for the conflict column " + p.column());
+                }
+                Expression<Boolean> eq = equalsValue(p.column(), v);
+                identity = identity == null ? eq : identity.and(eq);
+            }
+            Insert upsert = insert.onConflictUpdate(conflictColumns);
+            session.context().database().compile(upsert); // refuses what the SQL layer refuses, before any SQL
+            statements.add(upsert);
+            identities.add(identity);
+        }
+        session.autoflush();
+        RowMapper<E> loaded = session.loader().rowMapper(m);
+        return session.sql().run(tx -> {
+            List<E> out = new ArrayList<>(rows.size());
+            for (int i = 0; i < statements.size(); i++) {
+                tx.execute(statements.get(i));
+                Map<? extends Column<?>, ?> row = rows.get(i);
+                List<E> found = tx.query(session.persister(m).selectAll().where(identities.get(i)), r -> {
+                    E entity = loaded.map(r);
+                    InstanceState s = session.stateOf(entity);
+                    for (Column<?> c : row.keySet()) {
+                        PropertyMapping p = m.property(c);
+                        if (s.isModified(p.index())) {
+                            s.expireProperty(p.index());
+                        } else {
+                            s.setCommitted(entity, p, r.get(p.index()));
+                        }
+                    }
+                    return entity;
+                });
+                if (found.size() != 1) {
+                    throw new OrmException("upsert of " + m.name() + ", row " + i + ": reading it back by " + Arrays.toString(conflictColumns)
+                            + " found " + found.size() + " rows; the conflict columns must be a primary key or unique constraint");
+                }
+                out.add(found.get(0));
+            }
+            return out;
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Insert set(Insert insert, PropertyMapping p, Object v, EntityMapping<?> m, int row) {
+        if (v != null && !p.type().isInstance(v)) {
+            throw new OrmException("upsert of " + m.name() + ", row " + row + ": " + p.column() + " is "
+                    + p.type().getName() + " but the value " + v + " is " + v.getClass().getName());
+        }
+        return insert.set((Column) p.column(), v);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean> equalsValue(Column<?> column, Object value) {
+        return ((Column) column).eq(value);
+    }
 
     /** New objects, one per map, every value checked (column of the entity, type, NOT NULL) before any is made. */
     <E> List<E> newObjects(EntityMapping<E> m, List<? extends Map<? extends Column<?>, ?>> rows) {

@@ -199,6 +199,17 @@ public final class SessionImpl implements Session {
     }
 
     @Override
+    public <E> List<E> upsert(Class<E> entityClass, List<? extends Map<? extends Column<?>, ?>> rows,
+            Column<?>... conflictColumns) {
+        return owner.call(() -> {
+            checkOpen();
+            EntityMapping<E> m = context.mapping(requireArgument(entityClass, "upsert", "entityClass"));
+            return new BulkOperations(this).upsert(m, requireArgument(rows, "upsert", "rows"),
+                    requireArgument(conflictColumns, "upsert", "conflictColumns"));
+        });
+    }
+
+    @Override
     public void expire(Object entity) {
         owner.run(() -> {
             checkOpen();
