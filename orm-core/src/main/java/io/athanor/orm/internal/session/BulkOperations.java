@@ -167,11 +167,7 @@ final class BulkOperations {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Insert set(Insert insert, PropertyMapping p, Object v, EntityMapping<?> m, int row) {
-        if (v != null && !p.type().isInstance(v)) {
-            throw new OrmException("upsert of " + m.name() + ", row " + row + ": " + p.column() + " is "
-                    + p.type().getName() + " but the value " + v + " is " + v.getClass().getName());
-        }
-        return insert.set((Column) p.column(), v);
+        return insert.set((Column) p.column(), BulkValues.checkedValue("upsert", m, row, p, v));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -190,11 +186,7 @@ final class BulkOperations {
             E entity = m.newInstance();
             for (Map.Entry<? extends Column<?>, ?> e : row.entrySet()) {
                 PropertyMapping p = BulkValues.property(m, e.getKey());
-                Object v = e.getValue();
-                if (v != null && !p.type().isInstance(v)) {
-                    throw new OrmException("insertAll of " + m.name() + ", row " + i + ": " + p.column() + " is "
-                            + p.type().getName() + " but the value " + v + " is " + v.getClass().getName());
-                }
+                Object v = BulkValues.checkedValue("insertAll", m, i, p, e.getValue());
                 if (v == null && !p.column().isNullable() && p != m.id()) {
                     throw new OrmException("insertAll of " + m.name() + ", row " + i + ": " + p.column() + " is NOT NULL");
                 }

@@ -53,6 +53,19 @@ final class BulkValues {
         return p;
     }
 
+    /**
+     * {@code value} for {@code p} in row {@code row} of a bulk {@code operation} (bulkUpdate,
+     * insertAll, upsert): null, or an instance of the property's type; anything else is refused,
+     * naming operation, entity, row, column and value.
+     */
+    static Object checkedValue(String operation, EntityMapping<?> m, int row, PropertyMapping p, Object value) {
+        if (value != null && !p.type().isInstance(value)) {
+            throw new OrmException(operation + " of " + m.name() + ", row " + row + ": " + p.column() + " is "
+                    + p.type().getName() + " but the value " + value + " is " + value.getClass().getName());
+        }
+        return value;
+    }
+
     /** A Java value (checked against the column type) or an expression of the column's type. */
     static Expression<?> expression(PropertyMapping p, Object value) {
         Column<?> c = p.column();

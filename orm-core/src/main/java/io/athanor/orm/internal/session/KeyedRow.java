@@ -24,11 +24,7 @@ record KeyedRow(int position, Object key, Object version, Map<PropertyMapping, O
         Map<PropertyMapping, Object> values = new LinkedHashMap<>();
         for (Map.Entry<? extends Column<?>, ?> e : given.entrySet()) {
             PropertyMapping p = BulkValues.property(m, e.getKey());
-            Object v = e.getValue();
-            if (v != null && !p.type().isInstance(v)) {
-                throw new OrmException("bulkUpdate of " + m.name() + ", row " + position + ": " + p.column() + " is "
-                        + p.type().getName() + " but the value " + v + " is " + v.getClass().getName());
-            }
+            Object v = BulkValues.checkedValue("bulkUpdate", m, position, p, e.getValue());
             if (p == m.id()) {
                 key = v;
                 hasKey = v != null;
