@@ -125,7 +125,7 @@ public final class InstanceState extends WeakReference<Object> implements Proper
         }
         expired &= ~bit;
         if (session != null) {
-            session.changed(this);
+            session.lifecycle().changed(this);
         }
     }
 

@@ -41,7 +41,7 @@ final class Loader {
             // The key was read already: reuse that object (one boxed key per row, not two).
             p.set(entity, p.index() == idIndex ? key : row.get(p.index()));
         }
-        session.attachLoaded(mapping, entity, key);
+        session.lifecycle().attachLoaded(mapping, entity, key);
         return entity;
     }
 
@@ -88,7 +88,7 @@ final class Loader {
             s.markClean(entity);
             s.expired = 0;
             if (s.status == ObjectState.PERSISTENT) {
-                session.flushed(s);
+                session.lifecycle().flushed(s);
             }
         }
         return !found.isEmpty();

@@ -339,6 +339,11 @@ public final class SessionImpl implements Session {
         return loader;
     }
 
+    /** The state transitions of this session's objects, for its parts (flush, loader, synchronizer). */
+    Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
     EntityPersister persister(EntityMapping<?> m) {
         return context.persister(m);
     }
@@ -383,33 +388,12 @@ public final class SessionImpl implements Session {
         return out;
     }
 
-    void attachLoaded(EntityMapping<?> m, Object entity, Object key) {
-        lifecycle.attachLoaded(m, entity, key);
-    }
 
-    void changed(InstanceState s) {
-        lifecycle.changed(s);
-    }
 
-    void inserted(InstanceState s, Object key) {
-        lifecycle.inserted(s, key);
-    }
 
-    void flushed(InstanceState s) {
-        lifecycle.flushed(s);
-    }
 
-    void flushedDelete(InstanceState s) {
-        lifecycle.flushedDelete(s);
-    }
 
-    void lifecycleExpire(InstanceState s) {
-        lifecycle.expire(s);
-    }
 
-    void lifecycleDeleted(InstanceState s) {
-        lifecycle.deleted(s);
-    }
 
     /** A read of an expired property of an enhanced object (through its interceptor). */
     void loadExpired(InstanceState s, Object entity) {

@@ -66,7 +66,7 @@ final class Synchronizer {
                 continue; // a fully expired object reloads on access anyway
             }
             if ((s.expired & criteriaColumns) != 0) {
-                session.lifecycleExpire(s); // cannot tell whether it matched: expire rather than guess
+                session.lifecycle().expire(s); // cannot tell whether it matched: expire rather than guess
                 continue;
             }
             try {
@@ -74,7 +74,7 @@ final class Synchronizer {
                     matched.add(s);
                 }
             } catch (EvaluationException e) {
-                session.lifecycleExpire(s);
+                session.lifecycle().expire(s);
             }
         }
         return matched;
@@ -133,7 +133,7 @@ final class Synchronizer {
     /** Marks each matched object deleted: out of the identity map until commit (detached) or rollback (restored). */
     void applyDelete(List<InstanceState> matched) {
         for (InstanceState s : matched) {
-            session.lifecycleDeleted(s);
+            session.lifecycle().deleted(s);
         }
     }
 

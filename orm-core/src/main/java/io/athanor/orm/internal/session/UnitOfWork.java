@@ -104,7 +104,7 @@ final class UnitOfWork {
                 }
             }
             for (InstanceState s : group.getValue()) {
-                onSuccess.add(() -> session.inserted(s, m.id().get(s.get())));
+                onSuccess.add(() -> session.lifecycle().inserted(s, m.id().get(s.get())));
             }
         }
     }
@@ -128,7 +128,7 @@ final class UnitOfWork {
             session.loadVersionIfExpired(s);
             long mask = s.changedProperties(s.get());
             if (mask == 0) {
-                onSuccess.add(() -> session.flushed(s));
+                onSuccess.add(() -> session.lifecycle().flushed(s));
                 continue;
             }
             if ((mask & EntityMapping.bit(s.mapping.id().index())) != 0) {
@@ -168,7 +168,7 @@ final class UnitOfWork {
                         if (version != null) {
                             m.version().set(s.get(), version);
                         }
-                        session.flushed(s);
+                        session.lifecycle().flushed(s);
                     });
                 }
             }
@@ -202,7 +202,7 @@ final class UnitOfWork {
             }
             check("DELETE", m, group.getValue(), rows, batch(tx, persister.delete(), rows, "DELETE", m, group.getValue()));
             for (InstanceState s : group.getValue()) {
-                onSuccess.add(() -> session.flushedDelete(s));
+                onSuccess.add(() -> session.lifecycle().flushedDelete(s));
             }
         }
     }
