@@ -40,9 +40,7 @@ final class BulkOperations {
     long update(EntityMapping<?> m, Expression<Boolean> criteria, Map<? extends Column<?>, ?> values, Synchronize mode) {
         BulkValues set = BulkValues.of(m, values);
         Plan plan = plan(m, criteria, mode, StatementKind.UPDATE);
-        Update update = set.applyTo(Sql.update(m.table()));
-        Update statement = criteria == null ? update : update.where(criteria);
-        session.context().database().compile(statement); // refuses what the SQL layer refuses before the autoflush
+        Update statement = updateStatement(m, set, criteria);
         session.autoflush();
         Synchronizer sync = new Synchronizer(session, m, session.context().evaluator(), set);
         return session.sql().run(tx -> {
@@ -50,6 +48,14 @@ final class BulkOperations {
             sync.applyUpdate(matched.states);
             return matched.count;
         });
+    }
+
+    /** {@code UPDATE <table> SET <set> [WHERE criteria]}, compiled once before the autoflush as a check. */
+    private Update updateStatement(EntityMapping<?> m, BulkValues set, Expression<Boolean> criteria) {
+        Update update = set.applyTo(Sql.update(m.table()));
+        Update statement = criteria == null ? update : update.where(criteria);
+        session.compileBeforeAutoflush(statement);
+        return statement;
     }
 
     /**
@@ -60,23 +66,9 @@ final class BulkOperations {
      */
     <E> List<E> updateReturning(EntityMapping<E> m, Expression<Boolean> criteria, Map<? extends Column<?>, ?> values) {
         BulkValues set = BulkValues.of(m, values);
-        Update update = set.applyTo(Sql.update(m.table()));
-        Update statement = criteria == null ? update : update.where(criteria);
-        session.context().database().compile(statement); // refuses what the SQL layer refuses before the autoflush
+        Update statement = updateStatement(m, set, criteria);
         session.autoflush();
-        RowMapper<E> loaded = session.loader().rowMapper(m);
-        RowMapper<E> mapper = row -> {
-            E entity = loaded.map(row);
-            InstanceState s = session.stateOf(entity);
-            for (PropertyMapping p : set.values().keySet()) {
-                if (s.isModified(p.index())) {
-                    s.expireProperty(p.index());
-                } else {
-                    s.setCommitted(entity, p, row.get(p.index()));
-                }
-            }
-            return entity;
-        };
+        RowMapper<E> mapper = refreshing(m, set.values().keySet());
         Column<?>[] all = m.table().columns().toArray(Column<?>[]::new);
         return session.sql().run(tx -> {
             if (session.context().database().dialect().supportsReturning(StatementKind.UPDATE)) {
@@ -94,6 +86,22 @@ final class BulkOperations {
     }
 
     private static final int KEYS_PER_SELECT = 500;
+
+    /**
+     * Maps a row of every column to the session's instance (loading it if it is not loaded) and gives
+     * it the row's values of the properties a statement {@code set} ({@link InstanceState#setFromDatabase}).
+     */
+    private <E> RowMapper<E> refreshing(EntityMapping<E> m, java.util.Collection<PropertyMapping> set) {
+        RowMapper<E> loaded = session.loader().rowMapper(m);
+        return row -> {
+            E entity = loaded.map(row);
+            InstanceState s = session.stateOf(entity);
+            for (PropertyMapping p : set) {
+                s.setFromDatabase(entity, p, row.get(p.index()));
+            }
+            return entity;
+        };
+    }
 
     /**
      * One upsert statement per row, then the row read back by its conflict columns: the loaded
@@ -131,30 +139,17 @@ final class BulkOperations {
                 identity = identity == null ? eq : identity.and(eq);
             }
             Insert upsert = insert.onConflictUpdate(conflictColumns);
-            session.context().database().compile(upsert); // refuses what the SQL layer refuses, before any SQL
+            session.compileBeforeAutoflush(upsert);
             statements.add(upsert);
             identities.add(identity);
         }
         session.autoflush();
-        RowMapper<E> loaded = session.loader().rowMapper(m);
         return session.sql().run(tx -> {
             List<E> out = new ArrayList<>(rows.size());
             for (int i = 0; i < statements.size(); i++) {
                 tx.execute(statements.get(i));
-                Map<? extends Column<?>, ?> row = rows.get(i);
-                List<E> found = tx.query(session.persister(m).selectAll().where(identities.get(i)), r -> {
-                    E entity = loaded.map(r);
-                    InstanceState s = session.stateOf(entity);
-                    for (Column<?> c : row.keySet()) {
-                        PropertyMapping p = m.property(c);
-                        if (s.isModified(p.index())) {
-                            s.expireProperty(p.index());
-                        } else {
-                            s.setCommitted(entity, p, r.get(p.index()));
-                        }
-                    }
-                    return entity;
-                });
+                List<PropertyMapping> set = rows.get(i).keySet().stream().<PropertyMapping>map(m::property).toList();
+                List<E> found = tx.query(session.persister(m).selectAll().where(identities.get(i)), refreshing(m, set));
                 if (found.size() != 1) {
                     throw new OrmException("upsert of " + m.name() + ", row " + i + ": reading it back by " + Arrays.toString(conflictColumns)
                             + " found " + found.size() + " rows; the conflict columns must be a primary key or unique constraint");
@@ -206,7 +201,7 @@ final class BulkOperations {
         Plan plan = plan(m, criteria, mode, StatementKind.DELETE);
         Delete delete = Sql.deleteFrom(m.table());
         Delete statement = criteria == null ? delete : delete.where(criteria);
-        session.context().database().compile(statement); // refuses what the SQL layer refuses before the autoflush
+        session.compileBeforeAutoflush(statement);
         session.autoflush();
         Synchronizer sync = new Synchronizer(session, m, session.context().evaluator(), null);
         return session.sql().run(tx -> {

@@ -101,6 +101,19 @@ public final class InstanceState extends WeakReference<Object> implements Proper
     }
 
     /** Sets a property to a value the database now holds: committed state, not a change to flush. */
+    /**
+     * A value the database now holds for {@code p}, set by a bulk statement: it becomes committed
+     * state, unless the object has an unflushed change to {@code p}, which is expired instead (the
+     * database wins over a change it has not seen).
+     */
+    void setFromDatabase(Object entity, PropertyMapping p, Object value) {
+        if (isModified(p.index())) {
+            expireProperty(p.index());
+        } else {
+            setCommitted(entity, p, value);
+        }
+    }
+
     void setCommitted(Object entity, PropertyMapping p, Object value) {
         p.set(entity, value);
         expired &= ~EntityMapping.bit(p.index());

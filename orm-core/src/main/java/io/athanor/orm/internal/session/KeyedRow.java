@@ -79,13 +79,7 @@ record KeyedRow(int position, Object key, Object version, Map<PropertyMapping, O
         if (entity == null) {
             return;
         }
-        values.forEach((p, v) -> {
-            if (s.isModified(p.index())) {
-                s.expireProperty(p.index());
-            } else {
-                s.setCommitted(entity, p, v);
-            }
-        });
+        values.forEach((p, v) -> s.setFromDatabase(entity, p, v));
         PropertyMapping versionProperty = s.mapping.version();
         if (versionProperty != null) {
             s.setCommitted(entity, versionProperty, s.mapping.nextVersion(version));

@@ -165,12 +165,8 @@ final class QueryImpl<E> implements Query<E> {
         return session.owner().call(operation);
     }
 
-    /**
-     * Compiles before the autoflush, so that criteria the SQL layer refuses (a column of another
-     * table, a type the dialect cannot bind) fail before any SQL runs.
-     */
     private CompiledSql compiled(Select select) {
-        return session.context().database().compile(select);
+        return session.compileBeforeAutoflush(select);
     }
 
     /** The query's SELECT limited to its first {@code rows} rows (after its offset). */

@@ -169,7 +169,7 @@ public final class SessionImpl implements Session {
             if (statement instanceof Select) {
                 throw new OrmException("execute() runs INSERT, UPDATE and DELETE; run a SELECT with session.select(statement, mapper) or session.query(Entity.class)");
             }
-            context.database().compile(statement); // refuses what the SQL layer refuses before the autoflush
+            compileBeforeAutoflush(statement);
             autoflush();
             return transaction.run(tx -> tx.execute(statement));
         });
@@ -225,12 +225,7 @@ public final class SessionImpl implements Session {
             requireArgument(attributes, "expire", "attributes");
             List<PropertyMapping> properties = new ArrayList<>(attributes.length);
             for (Column<?> c : attributes) {
-                PropertyMapping p = s.mapping.property(requireArgument(c, "expire", "attribute"));
-                if (p == null) {
-                    throw new OrmException("cannot expire column " + c + " of " + s.mapping.describeInstance(entity)
-                            + ": it is not a column of table " + s.mapping.table().name() + ", which " + s.mapping.name()
-                            + " is mapped to");
-                }
+                PropertyMapping p = BulkValues.property(s.mapping, requireArgument(c, "expire", "attribute"));
                 if (p == s.mapping.id()) {
                     throw new OrmException("cannot expire " + c + " of " + s.mapping.describeInstance(entity)
                             + ": it is the primary key, which identifies the object in the session");
@@ -247,7 +242,7 @@ public final class SessionImpl implements Session {
             checkOpen();
             requireArgument(statement, "select", "statement");
             requireArgument(mapper, "select", "mapper");
-            CompiledSql compiled = context.database().compile(statement); // refused before the autoflush
+            CompiledSql compiled = compileBeforeAutoflush(statement);
             autoflush();
             return transaction.run(tx -> tx.query(compiled, null, mapper));
         });
@@ -355,6 +350,14 @@ public final class SessionImpl implements Session {
     SessionTransaction sql() {
         checkOpen();
         return transaction;
+    }
+
+    /**
+     * Compiles {@code statement} before the autoflush that precedes it, so that what the SQL layer
+     * refuses (a column of another table, a value the dialect cannot bind) fails before any SQL runs.
+     */
+    CompiledSql compileBeforeAutoflush(Statement statement) {
+        return context.database().compile(statement);
     }
 
     void autoflush() {
