@@ -61,7 +61,8 @@ public interface Session extends AutoCloseable {
      * Inserts one new object per map (column to value; columns left out keep the field's initial
      * value, a generated key comes back from the database) and returns them, persistent in this
      * session, in input order. Every map is checked before anything is added; the rows are written by
-     * a flush, in JDBC batches as any flush writes them.
+     * a flush, in JDBC batches as any flush writes them. If that flush fails, the new objects leave the
+     * session again (transient): a failed insertAll adds nothing.
      */
     <E> List<E> insertAll(Class<E> entityClass, List<? extends Map<? extends Column<?>, ?>> rows);
 

@@ -107,6 +107,13 @@ public abstract class FaultSuite extends KitSuite {
             if (choice < 20) {
                 String name = "o" + created++;
                 int foo = random.nextInt(50);
+                if (random.nextInt(4) == 0) { // insertAll: added and flushed at once
+                    KitStuff o = s.insertAll(KitStuff.class, List.of(Map.of(KitStuff_.foo, foo, KitStuff_.name, name))).get(0);
+                    known.add(o);
+                    nameOf.put(o, name);
+                    working.put(name, foo);
+                    return "insertAll";
+                }
                 KitStuff o = new KitStuff(foo, name);
                 s.add(o);
                 known.add(o);
@@ -139,6 +146,19 @@ public abstract class FaultSuite extends KitSuite {
                 return "query";
             } else if (choice < 67) {
                 int below = random.nextInt(60);
+                if (random.nextInt(4) == 0) { // updateReturning: the returned objects must hold the new values
+                    List<KitStuff> returned = s.query(KitStuff.class).where(KitStuff_.foo.lt(below))
+                            .updateReturning(Map.of(KitStuff_.foo, KitStuff_.foo.plus(1)));
+                    long matched = working.values().stream().filter(f -> f < below).count();
+                    working.replaceAll((k, f) -> f < below ? f + 1 : f);
+                    assertEquals(matched, returned.size(), "seed " + seed + ": updateReturning returns every matched row");
+                    Map<String, Integer> got = new TreeMap<>();
+                    returned.forEach(r -> got.put(r.getName(), r.getFoo()));
+                    Map<String, Integer> expected = new TreeMap<>(working);
+                    expected.keySet().retainAll(got.keySet());
+                    assertEquals(expected, got, "seed " + seed + ": updateReturning's objects hold the new values");
+                    return "updateReturning";
+                }
                 Synchronize mode = modes()[random.nextInt(3)];
                 long n = s.query(KitStuff.class).where(KitStuff_.foo.lt(below))
                         .update(Map.of(KitStuff_.foo, KitStuff_.foo.plus(1)), mode);

@@ -193,7 +193,18 @@ public final class SessionImpl implements Session {
             for (E entity : created) {
                 lifecycle.add(entity, m);
             }
-            flush();
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                // a failed insertAll adds nothing: not even when no SQL ran (the transaction could not begin)
+                for (E entity : created) {
+                    InstanceState s = stateOf(entity);
+                    if (s != null && s.status == ObjectState.PENDING) {
+                        lifecycle.forget(s);
+                    }
+                }
+                throw e;
+            }
             return created;
         });
     }
