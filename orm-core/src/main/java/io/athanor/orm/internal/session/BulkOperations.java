@@ -170,8 +170,31 @@ final class BulkOperations {
         return ((Column) column).eq(value);
     }
 
+    /**
+     * New objects from the maps, added and flushed; if the flush fails they leave the session again
+     * (transient), even when no SQL ran (the transaction could not begin): a failed insertAll adds nothing.
+     */
+    <E> List<E> insertAll(EntityMapping<E> m, List<? extends Map<? extends Column<?>, ?>> rows) {
+        List<E> created = newObjects(m, rows);
+        for (E entity : created) {
+            session.lifecycle().add(entity, m);
+        }
+        try {
+            session.flush();
+        } catch (RuntimeException e) {
+            for (E entity : created) {
+                InstanceState s = session.stateOf(entity);
+                if (s != null && s.status == ObjectState.PENDING) {
+                    session.lifecycle().forget(s);
+                }
+            }
+            throw e;
+        }
+        return created;
+    }
+
     /** New objects, one per map, every value checked (column of the entity, type, NOT NULL) before any is made. */
-    <E> List<E> newObjects(EntityMapping<E> m, List<? extends Map<? extends Column<?>, ?>> rows) {
+    private <E> List<E> newObjects(EntityMapping<E> m, List<? extends Map<? extends Column<?>, ?>> rows) {
         List<E> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Map<? extends Column<?>, ?> row = rows.get(i);

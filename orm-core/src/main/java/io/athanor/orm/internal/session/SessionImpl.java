@@ -189,23 +189,7 @@ public final class SessionImpl implements Session {
         return owner.call(() -> {
             checkOpen();
             EntityMapping<E> m = context.mapping(requireArgument(entityClass, "insertAll", "entityClass"));
-            List<E> created = new BulkOperations(this).newObjects(m, requireArgument(rows, "insertAll", "rows"));
-            for (E entity : created) {
-                lifecycle.add(entity, m);
-            }
-            try {
-                flush();
-            } catch (RuntimeException e) {
-                // a failed insertAll adds nothing: not even when no SQL ran (the transaction could not begin)
-                for (E entity : created) {
-                    InstanceState s = stateOf(entity);
-                    if (s != null && s.status == ObjectState.PENDING) {
-                        lifecycle.forget(s);
-                    }
-                }
-                throw e;
-            }
-            return created;
+            return new BulkOperations(this).insertAll(m, requireArgument(rows, "insertAll", "rows"));
         });
     }
 
