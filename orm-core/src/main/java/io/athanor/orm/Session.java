@@ -114,4 +114,11 @@ public interface Session extends AutoCloseable {
 
     /** The object's state with respect to this session. */
     ObjectState state(Object entity);
+
+    /**
+     * The actions of the last flush of this session that wrote rows, in the order they ran, one line
+     * each ({@code INSERT customer x3}, {@code INSERT category x4 (round 2)}, {@code POST-UPDATE ...}):
+     * how the unit of work ordered a graph of objects. Empty before the first such flush.
+     */
+    java.util.List<String> lastFlushPlan();
 }

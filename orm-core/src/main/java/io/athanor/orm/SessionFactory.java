@@ -307,14 +307,12 @@ public final class SessionFactory implements AutoCloseable {
             if (entities.isEmpty()) {
                 throw new OrmException("SessionFactory.builder(): no entities; list them with entities(...)");
             }
-            List<EntityMapping<?>> mappings = new ArrayList<>();
+            List<EntityMapping<?>> mappings = MappingReader.readAll(List.copyOf(entities));
             List<String> unenhanced = new ArrayList<>();
-            for (Class<?> c : entities) {
-                EntityMapping<?> m = MappingReader.read(c, mappings.size());
+            for (EntityMapping<?> m : mappings) {
                 if (!m.enhanced()) {
-                    unenhanced.add(c.getName());
+                    unenhanced.add(m.type().getName());
                 }
-                mappings.add(m);
             }
             if (!unenhanced.isEmpty() && !allowUnenhanced) {
                 throw new MappingException(MISSING_ENHANCEMENT.formatted(String.join(", ", unenhanced)));

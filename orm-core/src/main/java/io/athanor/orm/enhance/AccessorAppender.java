@@ -17,6 +17,9 @@ import net.bytebuddy.jar.asm.Type;
  * void $athanor$write$f(T v) { PropertyInterceptor p = this.$athanor$interceptor; if (p != null) p.beforeWrite(this, i); this.f = v; }
  * }</pre>
  *
+ * <p>The writer of a relationship field then repeats the check and calls {@code afterWrite(this, i)}
+ * (the interceptor read again: {@code beforeWrite} may have installed or removed one).
+ *
  * <p>An accessor of a field that a superclass of entities declares cannot read an interceptor
  * field: the entity subclass holds it. It asks the object instead, which costs an interface call:
  *
@@ -42,22 +45,27 @@ final class AccessorAppender implements ByteCodeAppender {
     private final boolean write;
     /** True in a superclass of entities, which holds no interceptor field. */
     private final boolean inSuperclass;
+    /** True for the writer of a relationship field, which also calls {@code afterWrite}. */
+    private final boolean after;
 
-    private AccessorAppender(FieldDescription.InDefinedShape field, int property, boolean write, boolean inSuperclass) {
+    private AccessorAppender(FieldDescription.InDefinedShape field, int property, boolean write, boolean inSuperclass,
+            boolean after) {
         this.field = field;
         this.property = property;
         this.write = write;
         this.inSuperclass = inSuperclass;
+        this.after = after;
     }
 
     /** The body of {@code $athanor$read$<field>}. */
     static AccessorAppender reader(FieldDescription.InDefinedShape field, int property, boolean inSuperclass) {
-        return new AccessorAppender(field, property, false, inSuperclass);
+        return new AccessorAppender(field, property, false, inSuperclass, false);
     }
 
-    /** The body of {@code $athanor$write$<field>}. */
-    static AccessorAppender writer(FieldDescription.InDefinedShape field, int property, boolean inSuperclass) {
-        return new AccessorAppender(field, property, true, inSuperclass);
+    /** The body of {@code $athanor$write$<field>}; {@code relationship}: also call {@code afterWrite}. */
+    static AccessorAppender writer(FieldDescription.InDefinedShape field, int property, boolean inSuperclass,
+            boolean relationship) {
+        return new AccessorAppender(field, property, true, inSuperclass, relationship);
     }
 
     @Override
@@ -68,6 +76,31 @@ final class AccessorAppender implements ByteCodeAppender {
         int valueSize = write ? fieldType.getSize() : 0;
         int local = 1 + valueSize;
 
+        callback(mv, owner, local, write ? "beforeWrite" : "beforeRead", true);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        if (write) {
+            mv.visitVarInsn(fieldType.getOpcode(Opcodes.ILOAD), 1);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, owner, field.getName(), field.getDescriptor());
+            if (after) {
+                callback(mv, owner, local, "afterWrite", false);
+            }
+            mv.visitInsn(Opcodes.RETURN);
+        } else {
+            mv.visitFieldInsn(Opcodes.GETFIELD, owner, field.getName(), field.getDescriptor());
+            mv.visitInsn(fieldType.getOpcode(Opcodes.IRETURN));
+        }
+        // Deepest stack: p, this, i (3) or this, value (1 + size of the value).
+        int stack = Math.max(3, 1 + fieldType.getSize());
+        return new Size(stack, local + 1);
+    }
+
+    /**
+     * {@code p = <interceptor>; if (p != null) p.<name>(this, i);} and the stack map frame after it.
+     * {@code first}: the first frame of the method, which appends p to the initial locals; a second
+     * callback's frame is the same as the first's (p is then already a local, or TOP in a superclass
+     * accessor, where it may be unset).
+     */
+    private void callback(MethodVisitor mv, String owner, int local, String name, boolean first) {
         Label skip = new Label();
         // Read the interceptor once into a local: the callback may replace or remove it.
         if (inSuperclass) {
@@ -88,29 +121,16 @@ final class AccessorAppender implements ByteCodeAppender {
         mv.visitVarInsn(Opcodes.ALOAD, local);
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         pushInt(mv, property);
-        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, INTERCEPTOR, write ? "beforeWrite" : "beforeRead",
-                CALLBACK_DESCRIPTOR, true);
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, INTERCEPTOR, name, CALLBACK_DESCRIPTOR, true);
         mv.visitLabel(skip);
-        if (inSuperclass) {
-            // Reached before p is stored too (not an EnhancedEntity): the initial locals only.
+        if (inSuperclass || !first) {
+            // Superclass: reached before p is stored too (not an EnhancedEntity): the initial locals
+            // only. A second callback: the locals of the first frame.
             mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
         } else {
             // The frame after the branch: the initial locals plus p (an "append" of one local).
             mv.visitFrame(Opcodes.F_APPEND, 1, new Object[] {INTERCEPTOR}, 0, null);
         }
-
-        mv.visitVarInsn(Opcodes.ALOAD, 0);
-        if (write) {
-            mv.visitVarInsn(fieldType.getOpcode(Opcodes.ILOAD), 1);
-            mv.visitFieldInsn(Opcodes.PUTFIELD, owner, field.getName(), field.getDescriptor());
-            mv.visitInsn(Opcodes.RETURN);
-        } else {
-            mv.visitFieldInsn(Opcodes.GETFIELD, owner, field.getName(), field.getDescriptor());
-            mv.visitInsn(fieldType.getOpcode(Opcodes.IRETURN));
-        }
-        // Deepest stack: p, this, i (3) or this, value (1 + size of the value).
-        int stack = Math.max(3, 1 + fieldType.getSize());
-        return new Size(stack, local + 1);
     }
 
     private static void pushInt(MethodVisitor mv, int value) {

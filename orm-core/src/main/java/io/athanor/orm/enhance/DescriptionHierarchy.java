@@ -2,6 +2,8 @@ package io.athanor.orm.enhance;
 
 import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.Id;
+import io.athanor.orm.annotations.ManyToOne;
+import io.athanor.orm.annotations.OneToMany;
 import io.athanor.orm.annotations.Transient;
 import io.athanor.orm.annotations.Version;
 import io.athanor.orm.internal.mapping.FieldRule;
@@ -49,6 +51,9 @@ final class DescriptionHierarchy implements FieldRule.Hierarchy<TypeDescription,
         TypeDefinition type = field.getType();
         return new FieldRule.FieldFacts(field.getName(), type.asErasure().getActualName(), field.isStatic(),
                 field.isTransient(), field.isSynthetic(), annotations.isAnnotationPresent(Transient.class),
-                annotations.isAnnotationPresent(Id.class), annotations.isAnnotationPresent(Version.class));
+                annotations.isAnnotationPresent(Id.class), annotations.isAnnotationPresent(Version.class),
+                FieldRule.Relation.of(annotations.isAnnotationPresent(ManyToOne.class),
+                        annotations.isAnnotationPresent(OneToMany.class)),
+                annotations.isAnnotationPresent(ManyToOne.class) && annotations.isAnnotationPresent(OneToMany.class));
     }
 }

@@ -37,7 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>adds, per mapped field {@code f} it declares itself, of number {@code i}, the private
  *       accessors {@code $athanor$read$f()} and {@code $athanor$write$f(value)}, which call
  *       {@code beforeRead(this, i)} or {@code beforeWrite(this, i)} on the installed interceptor,
- *       if any, and then read or write the field;</li>
+ *       if any, and then read or write the field; the writer of a relationship field
+ *       ({@code @ManyToOne}, {@code @OneToMany}) then calls {@code afterWrite(this, i)}, so the
+ *       session can update the other side with the new value;</li>
  *   <li>rewrites every read and write of a mapped field, its own or an inherited one, in every
  *       method and constructor of the class into a call of the matching accessor, whatever the
  *       receiver ({@code this.count++}, {@code other.name = x}, a lambda body in the class).</li>
@@ -123,7 +125,8 @@ public final class EntityEnhancer implements Plugin, Plugin.WithPreprocessor {
                 .build());
         for (int property = 0; property < fields.size(); property++) {
             if (fields.isOwn(property)) {
-                builder = defineAccessors(builder, fields.field(property), property, !entity);
+                builder = defineAccessors(builder, fields.field(property), property, !entity,
+                        fields.isRelationship(property));
             }
         }
         return builder.visit(new FieldAccessRewriter(fields, entity));
@@ -152,7 +155,7 @@ public final class EntityEnhancer implements Plugin, Plugin.WithPreprocessor {
 
     private static DynamicType.Builder<?> defineAccessors(DynamicType.Builder<?> builder,
                                                           FieldDescription.InDefinedShape field, int property,
-                                                          boolean inSuperclass) {
+                                                          boolean inSuperclass, boolean relationship) {
         TypeDescription fieldType = field.getType().asErasure();
         // Synthetic: skipped by tools that list the class's own methods. Private in an entity; in a
         // superclass protected (and final), so that the entity's own code can call them for the
@@ -165,7 +168,7 @@ public final class EntityEnhancer implements Plugin, Plugin.WithPreprocessor {
                 .defineMethod(writerName(field.getName()), void.class,
                         visibility, MethodManifestation.FINAL, SyntheticState.SYNTHETIC)
                 .withParameters(fieldType)
-                .intercept(new Implementation.Simple(AccessorAppender.writer(field, property, inSuperclass)));
+                .intercept(new Implementation.Simple(AccessorAppender.writer(field, property, inSuperclass, relationship)));
     }
 
     /** Name of the generated reader of field {@code field}. */

@@ -57,6 +57,11 @@ final class MappedFields {
         return selection.fields().get(property).declaringType().equals(type);
     }
 
+    /** True when the field of this number is a relationship (its writer also calls {@code afterWrite}). */
+    boolean isRelationship(int property) {
+        return selection.fields().get(property).facts().relation() != FieldRule.Relation.NONE;
+    }
+
     /** The field names in property order, as written into {@link EnhancedProperties}. */
     String[] names() {
         return selection.fields().stream().map(m -> m.facts().name()).toArray(String[]::new);

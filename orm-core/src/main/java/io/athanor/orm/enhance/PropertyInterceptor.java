@@ -11,4 +11,11 @@ public interface PropertyInterceptor {
 
     /** Called before a mapped field is written; may record the value being replaced. */
     void beforeWrite(Object entity, int property);
+
+    /**
+     * Called after a relationship field ({@code @ManyToOne}, {@code @OneToMany}) was written, so the
+     * other side can follow; not called for column properties.
+     */
+    default void afterWrite(Object entity, int property) {
+    }
 }

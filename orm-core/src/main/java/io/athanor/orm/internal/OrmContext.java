@@ -2,6 +2,7 @@ package io.athanor.orm.internal;
 
 import io.athanor.orm.OrmException;
 import io.athanor.orm.internal.evaluator.Evaluator;
+import io.athanor.orm.internal.mapping.DependencyOrder;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.persistence.EntityPersister;
 import io.athanor.sql.Database;
@@ -22,6 +23,7 @@ public final class OrmContext {
     private final boolean expireOnCommit;
     private final boolean autoflush;
     private final Evaluator evaluator;
+    private final DependencyOrder dependencyOrder;
 
     public OrmContext(Database database, List<EntityMapping<?>> mappings, boolean expireOnCommit, boolean autoflush) {
         this.database = database;
@@ -34,6 +36,12 @@ public final class OrmContext {
         this.expireOnCommit = expireOnCommit;
         this.autoflush = autoflush;
         this.evaluator = new Evaluator(database.dialect());
+        this.dependencyOrder = new DependencyOrder(this.ordered);
+    }
+
+    /** The order entities are written in: referenced ones first. */
+    public DependencyOrder dependencyOrder() {
+        return dependencyOrder;
     }
 
     /** Computes criteria and SET values in Java, with this database's semantics. */

@@ -2,6 +2,8 @@ package io.athanor.orm.processor;
 
 import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.Id;
+import io.athanor.orm.annotations.ManyToOne;
+import io.athanor.orm.annotations.OneToMany;
 import io.athanor.orm.annotations.Transient;
 import io.athanor.orm.annotations.Version;
 import io.athanor.orm.internal.mapping.FieldRule;
@@ -60,7 +62,9 @@ final class ElementHierarchy implements FieldRule.Hierarchy<TypeElement, Variabl
         return new FieldRule.FieldFacts(field.getSimpleName().toString(), typeName(field.asType()),
                 modifiers.contains(Modifier.STATIC), modifiers.contains(Modifier.TRANSIENT), false,
                 field.getAnnotation(Transient.class) != null, field.getAnnotation(Id.class) != null,
-                field.getAnnotation(Version.class) != null);
+                field.getAnnotation(Version.class) != null,
+                FieldRule.Relation.of(field.getAnnotation(ManyToOne.class) != null, field.getAnnotation(OneToMany.class) != null),
+                field.getAnnotation(ManyToOne.class) != null && field.getAnnotation(OneToMany.class) != null);
     }
 
     /** A primitive's name (from its kind, so type annotations do not show), else the erasure's qualified name. */

@@ -2,6 +2,8 @@ package io.athanor.orm.internal.mapping;
 
 import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.Id;
+import io.athanor.orm.annotations.ManyToOne;
+import io.athanor.orm.annotations.OneToMany;
 import io.athanor.orm.annotations.Transient;
 import io.athanor.orm.annotations.Version;
 import java.lang.reflect.Field;
@@ -42,6 +44,8 @@ final class ClassHierarchy implements FieldRule.Hierarchy<Class<?>, Field> {
         int m = f.getModifiers();
         return new FieldRule.FieldFacts(f.getName(), f.getType().getTypeName(), Modifier.isStatic(m),
                 Modifier.isTransient(m), f.isSynthetic(), f.isAnnotationPresent(Transient.class),
-                f.isAnnotationPresent(Id.class), f.isAnnotationPresent(Version.class));
+                f.isAnnotationPresent(Id.class), f.isAnnotationPresent(Version.class),
+                FieldRule.Relation.of(f.isAnnotationPresent(ManyToOne.class), f.isAnnotationPresent(OneToMany.class)),
+                f.isAnnotationPresent(ManyToOne.class) && f.isAnnotationPresent(OneToMany.class));
     }
 }

@@ -67,14 +67,34 @@ public final class FieldRule {
      * @param markedTransient annotated {@code @Transient}
      * @param id annotated {@code @Id}
      * @param version annotated {@code @Version}
+     * @param relation the relationship annotation on it: {@code @ManyToOne}, {@code @OneToMany}, or none
+     * @param bothRelations annotated both {@code @ManyToOne} and {@code @OneToMany} (refused)
      */
     public record FieldFacts(String name, String typeName, boolean isStatic, boolean isTransient, boolean isSynthetic,
-            boolean markedTransient, boolean id, boolean version) {
-        /** True when the field is a column. */
+            boolean markedTransient, boolean id, boolean version, Relation relation, boolean bothRelations) {
+        /** True when the field is an attribute: a column, or a relationship. */
         public boolean mapped() {
             return !isStatic && !isTransient && !isSynthetic && !markedTransient && !name.startsWith(ENHANCER_PREFIX);
         }
     }
+
+    /** The kinds of attribute: a column property, or one side of a relationship. */
+    public enum Relation {
+        /** A column holding a value of a supported type. */
+        NONE,
+        /** {@code @ManyToOne}: a reference stored in a foreign-key column. */
+        MANY_TO_ONE,
+        /** {@code @OneToMany}: a collection with no column of its own. */
+        ONE_TO_MANY;
+
+        /** The relationship annotation for a field that has {@code manyToOne} and/or {@code oneToMany}. */
+        public static Relation of(boolean manyToOne, boolean oneToMany) {
+            return oneToMany ? ONE_TO_MANY : manyToOne ? MANY_TO_ONE : NONE;
+        }
+    }
+
+    /** The collection types a {@code @OneToMany} field may be declared with. */
+    public static final java.util.Set<String> COLLECTION_TYPES = java.util.Set.of("java.util.List", "java.util.Set");
 
     /** A mapped field and the class that declares it. */
     public record Mapped<T, F>(T declaringType, F field, FieldFacts facts) {
@@ -111,6 +131,9 @@ public final class FieldRule {
             problems.add(new Problem<>(entity, null, hierarchy.typeName(entity) + ": an @Entity class needs an @Id field"));
         } else {
             checkId(id, entity, hierarchy, problems);
+        }
+        for (Mapped<T, F> m : mapped) {
+            checkRelation(m, entity, hierarchy, problems);
         }
         if (version != null && !MappingRules.VERSION_TYPES.contains(MappingRules.boxed(version.facts().typeName()))) {
             problems.add(new Problem<>(version.declaringType(), version.field(), where(version, entity, hierarchy)
@@ -200,6 +223,23 @@ public final class FieldRule {
             }
         }
         return first;
+    }
+
+    /** A relationship cannot be the id or version; a collection must be a List or a Set. */
+    private static <T, F> void checkRelation(Mapped<T, F> m, T entity, Hierarchy<T, F> hierarchy,
+            List<Problem<T, F>> problems) {
+        FieldFacts f = m.facts();
+        String where = where(m, entity, hierarchy);
+        if (f.bothRelations()) {
+            problems.add(new Problem<>(m.declaringType(), m.field(), where
+                    + ": @ManyToOne and @OneToMany on one field; a field is one side of a relationship"));
+        } else if (f.relation() != Relation.NONE && (f.id() || f.version())) {
+            problems.add(new Problem<>(m.declaringType(), m.field(), where + ": a relationship cannot be the @"
+                    + (f.id() ? "Id" : "Version")));
+        } else if (f.relation() == Relation.ONE_TO_MANY && !COLLECTION_TYPES.contains(f.typeName())) {
+            problems.add(new Problem<>(m.declaringType(), m.field(), where + ": @OneToMany needs a java.util.List or"
+                    + " java.util.Set field, not " + f.typeName()));
+        }
     }
 
     private static <T, F> void checkId(Mapped<T, F> id, T entity, Hierarchy<T, F> hierarchy,

@@ -1,7 +1,9 @@
 package io.athanor.orm.internal.persistence;
 
+import io.athanor.orm.internal.mapping.Attribute;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.orm.internal.mapping.ToOneMapping;
 import io.athanor.sql.Column;
 import io.athanor.sql.CompiledSql;
 import io.athanor.sql.Database;
@@ -16,8 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The statements that write and read one entity's rows, compiled once per shape and shared by all
- * sessions of a factory. Every statement takes its values from a row array: slot {@code i} holds
- * property {@code i}, and the extra last slot holds the version the row is expected to have.
+ * sessions of a factory, and the one row layout they bind from: slot {@code i} of a row array holds
+ * the value of column {@code i} (a property's value, or for a reference the key of the object it
+ * holds), and the extra last slot holds the version the row is expected to have. UPDATE shapes are
+ * keyed by a mask of attribute bits. {@link RowWriter} runs them.
  */
 public final class EntityPersister {
     private final EntityMapping<?> mapping;
@@ -33,13 +37,14 @@ public final class EntityPersister {
     public EntityPersister(EntityMapping<?> mapping, Database database) {
         this.mapping = mapping;
         this.database = database;
-        this.expectedVersionSlot = mapping.properties().size();
+        this.expectedVersionSlot = mapping.columnCount();
         Insert withId = Sql.insertInto(mapping.table());
         Insert withoutId = Sql.insertInto(mapping.table());
-        for (PropertyMapping p : mapping.properties()) {
-            withId = setParam(withId, p);
-            if (p != mapping.id()) {
-                withoutId = setParam(withoutId, p);
+        for (int slot = 0; slot < mapping.columnCount(); slot++) {
+            Column<?> c = mapping.table().columns().get(slot);
+            withId = setParam(withId, c, slot);
+            if (slot != mapping.id().slot()) {
+                withoutId = setParam(withoutId, c, slot);
             }
         }
         this.insertWithId = withId;
@@ -91,12 +96,33 @@ public final class EntityPersister {
         return Sql.select().from(mapping.table());
     }
 
-    /** A row array with every property value of {@code entity} and room for the expected version. */
-    public Object[] row(Object entity) {
+    /**
+     * A row array with every column value of {@code entity} and room for the expected version. A
+     * reference's column holds the key of the object the field holds now, so a parent inserted
+     * earlier in the flush gives its generated key; {@code nulledReferences} (attribute bits) are
+     * written NULL instead, to be set by a later UPDATE (a cycle's post-update). A reference the
+     * session has not resolved yet holds no object: its column is not in any statement that uses it.
+     */
+    public Object[] row(Object entity, long nulledReferences) {
         Object[] row = new Object[expectedVersionSlot + 1];
         for (PropertyMapping p : mapping.properties()) {
-            row[p.index()] = p.get(entity);
+            row[p.slot()] = p.get(entity);
         }
+        for (ToOneMapping t : mapping.toOnes()) {
+            row[t.slot()] = (nulledReferences & t.bit()) != 0 ? null : t.keyOf(t.get(entity));
+        }
+        return row;
+    }
+
+    /** {@link #row(Object, long)} with every reference written. */
+    public Object[] row(Object entity) {
+        return row(entity, 0);
+    }
+
+    /** A row array holding only the key, for the statements that identify a row by it. */
+    public Object[] keyRow(Object key) {
+        Object[] row = new Object[expectedVersionSlot + 1];
+        row[mapping.id().slot()] = key;
         return row;
     }
 
@@ -106,22 +132,21 @@ public final class EntityPersister {
      * {@code session.bulkUpdate} writes through this, so it runs the same statements as a flush.
      */
     public Object[] keyedRow(Object key, Map<PropertyMapping, Object> values, Object expectedVersion) {
-        Object[] row = new Object[expectedVersionSlot + 1];
-        row[mapping.id().index()] = key;
-        values.forEach((p, v) -> row[p.index()] = v);
+        Object[] row = keyRow(key);
+        values.forEach((p, v) -> row[p.slot()] = v);
         PropertyMapping version = mapping.version();
         if (version != null) {
             row[expectedVersionSlot] = expectedVersion;
-            row[version.index()] = mapping.nextVersion(expectedVersion);
+            row[version.slot()] = mapping.nextVersion(expectedVersion);
         }
         return row;
     }
 
     /** The {@link #update(long)} mask that sets {@code properties} (and, for a versioned entity, the version). */
     public long updateMask(Iterable<PropertyMapping> properties) {
-        long mask = mapping.version() == null ? 0 : EntityMapping.bit(mapping.version().index());
+        long mask = mapping.version() == null ? 0 : mapping.version().bit();
         for (PropertyMapping p : properties) {
-            mask |= EntityMapping.bit(p.index());
+            mask |= p.bit();
         }
         return mask;
     }
@@ -133,10 +158,11 @@ public final class EntityPersister {
 
     private CompiledSql compileUpdate(long mask) {
         Update update = Sql.update(mapping.table());
-        for (long m = mask; m != 0; m &= m - 1) {
-            PropertyMapping p = mapping.property(Long.numberOfTrailingZeros(m));
-            if (p != mapping.id()) {
-                update = setParam(update, p);
+        for (long m = mask & mapping.columnAttributes(); m != 0; m &= m - 1) {
+            Attribute a = mapping.attribute(Long.numberOfTrailingZeros(m));
+            if (a != mapping.id()) {
+                Column<?> c = a instanceof PropertyMapping p ? p.column() : ((ToOneMapping) a).column();
+                update = setParam(update, c, c.index());
             }
         }
         return database.compile(update.where(identifies()));
@@ -149,7 +175,7 @@ public final class EntityPersister {
     }
 
     private Expression<Boolean> idEquals() {
-        return eqParam(mapping.id().column(), mapping.id().index());
+        return eqParam(mapping.id().column(), mapping.id().slot());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -157,16 +183,8 @@ public final class EntityPersister {
         return column.eq(Sql.param(slot, column.type()));
     }
 
-    private static Insert setParam(Insert insert, PropertyMapping p) {
-        return setParam(insert, p.column(), p.index());
-    }
-
     private static <T> Insert setParam(Insert insert, Column<T> c, int slot) {
         return insert.set(c, Sql.param(slot, c.type()));
-    }
-
-    private static Update setParam(Update update, PropertyMapping p) {
-        return setParam(update, p.column(), p.index());
     }
 
     private static <T> Update setParam(Update update, Column<T> c, int slot) {

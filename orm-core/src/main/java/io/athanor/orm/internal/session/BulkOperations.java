@@ -97,7 +97,7 @@ final class BulkOperations {
             E entity = loaded.map(row);
             InstanceState s = session.stateOf(entity);
             for (PropertyMapping p : set) {
-                s.setFromDatabase(entity, p, row.get(p.index()));
+                s.setFromDatabase(entity, p, row.get(p.slot()));
             }
             return entity;
         };

@@ -4,8 +4,11 @@ import io.athanor.orm.DetachedInstanceException;
 import io.athanor.orm.ObjectState;
 import io.athanor.orm.enhance.EnhancedEntity;
 import io.athanor.orm.enhance.PropertyInterceptor;
+import io.athanor.orm.internal.mapping.Attribute;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.orm.internal.mapping.ToManyMapping;
+import io.athanor.orm.internal.mapping.ToOneMapping;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 
@@ -26,10 +29,20 @@ public final class InstanceState extends WeakReference<Object> implements Proper
     ObjectState status;
     /** Strong reference while the object has unflushed work (or always, for classes that are not enhanced). */
     private Object pinned;
+    /** Attributes whose value the session does not know: a property to reload, a reference's key, an unloaded collection. */
     long expired;
+    /** References whose key is known ({@link #refKeys}) but whose object is not in the field yet. */
+    long unresolved;
     long modified;
-    /** Enhanced: committed values of modified properties. Not enhanced: snapshot of all values at load. */
+    /**
+     * Enhanced: committed values of modified attributes (for a reference, the key it referenced).
+     * Not enhanced: snapshot of all values at load.
+     */
     Object[] committed;
+    /** The foreign keys of the references as the database holds them, by {@link ToOneMapping#ordinal()}; null without references. */
+    Object[] refKeys;
+    /** The value a relationship field held before the write now in progress, for {@link #afterWrite}. */
+    private Object replaced;
     boolean markedForDeletion;
     /** Set while the state is in the unit of work's {@link ChangedStates}. */
     boolean queuedForFlush;
@@ -44,6 +57,9 @@ public final class InstanceState extends WeakReference<Object> implements Proper
         this.session = session;
         if (!mapping.enhanced()) {
             pinned = entity; // no interception: the session must keep it to compare snapshots at flush
+        }
+        if (!mapping.toOnes().isEmpty()) {
+            refKeys = new Object[mapping.toOnes().size()];
         }
     }
 
@@ -81,7 +97,7 @@ public final class InstanceState extends WeakReference<Object> implements Proper
     }
 
     boolean isExpired(int property) {
-        return (expired & EntityMapping.bit(property)) != 0;
+        return ((expired | unresolved) & EntityMapping.bit(property)) != 0;
     }
 
     boolean isModified(int property) {
@@ -92,6 +108,7 @@ public final class InstanceState extends WeakReference<Object> implements Proper
     void expireProperty(int property) {
         long bit = EntityMapping.bit(property);
         expired |= bit;
+        unresolved &= ~bit;
         if ((modified & bit) != 0) {
             modified &= ~bit;
             if (committed != null && mapping.enhanced()) {
@@ -114,7 +131,7 @@ public final class InstanceState extends WeakReference<Object> implements Proper
         }
     }
 
-    void setCommitted(Object entity, PropertyMapping p, Object value) {
+    void setCommitted(Object entity, Attribute p, Object value) {
         p.set(entity, value);
         expired &= ~EntityMapping.bit(p.index());
         if (!mapping.enhanced() && committed != null) {
@@ -122,37 +139,101 @@ public final class InstanceState extends WeakReference<Object> implements Proper
         }
     }
 
-    /** Records the committed value before the first change of a property of a loaded object. */
+    /** Records the committed value before the first change of an attribute of a loaded object. */
     @Override
     public void beforeWrite(Object entity, int property) {
+        Attribute a = mapping.attribute(property);
+        if (!(a instanceof PropertyMapping)) {
+            beforeRelationshipWrite(entity, a);
+        }
+        recordWrite(entity, property);
+    }
+
+    /**
+     * The bookkeeping of a write: the committed value kept before the first change of a column
+     * attribute, and the object queued for the flush. Also called for writes the session makes
+     * itself to keep the two sides of a relationship in agreement.
+     */
+    void recordWrite(Object entity, int property) {
+        long bit = EntityMapping.bit(property);
+        Attribute a = mapping.attribute(property);
+        if (a instanceof ToManyMapping) {
+            expired &= ~bit;
+            return; // a collection has no column: its elements' references carry the change
+        }
         if (status == ObjectState.PENDING || status == null) {
+            expired &= ~bit;
+            unresolved &= ~bit;
             return; // a pending object is inserted whole; nothing to compare with
         }
-        long bit = EntityMapping.bit(property);
         if ((modified & bit) == 0) {
             if (committed == null) {
-                committed = new Object[mapping.properties().size()];
+                committed = new Object[mapping.attributes().size()];
             }
-            committed[property] = (expired & bit) != 0 ? UNKNOWN : mapping.property(property).get(entity);
+            committed[property] = committedValue(entity, a, bit);
             modified |= bit;
         }
         expired &= ~bit;
+        unresolved &= ~bit;
         if (session != null) {
             session.lifecycle().changed(this);
         }
     }
 
-    /** Loads expired properties before they are read; a detached object has nothing to load them with. */
+    /** The value to compare with at flush: a property's value, or the key a reference held. */
+    private Object committedValue(Object entity, Attribute a, long bit) {
+        if ((expired & bit) != 0) {
+            return UNKNOWN;
+        }
+        if (a instanceof ToOneMapping t) {
+            return (unresolved & bit) != 0 ? refKeys[t.ordinal()] : t.keyOf(t.get(entity));
+        }
+        return ((PropertyMapping) a).get(entity);
+    }
+
+    /** Before a relationship field is replaced: remember what it held, loading it first if it must. */
+    private void beforeRelationshipWrite(Object entity, Attribute a) {
+        replaced = null;
+        if (session == null) {
+            return;
+        }
+        if (a instanceof ToOneMapping t) {
+            replaced = (unresolved & t.bit()) != 0 ? session.relations().loadedTarget(t, refKeys[t.ordinal()])
+                    : (expired & t.bit()) != 0 ? null : t.get(entity);
+        } else if ((expired & a.bit()) == 0) {
+            replaced = a.get(entity);
+        }
+    }
+
+    /** After a relationship field was written: the other side follows. */
+    @Override
+    public void afterWrite(Object entity, int property) {
+        Object before = replaced;
+        replaced = null;
+        if (session != null) {
+            session.relations().written(this, entity, mapping.attribute(property), before);
+        }
+    }
+
+    /**
+     * Loads what is not known before it is read: expired properties (one SELECT of the row), an
+     * unresolved reference (the identity map, else one SELECT), an unloaded collection (one
+     * SELECT). A detached object has nothing to load them with.
+     */
     @Override
     public void beforeRead(Object entity, int property) {
-        if ((expired & EntityMapping.bit(property)) == 0) {
+        long bit = EntityMapping.bit(property);
+        if (((expired | unresolved) & bit) == 0) {
             return;
         }
         if (session == null) {
-            throw new DetachedInstanceException(mapping.describe(key) + " is detached: its property "
-                    + mapping.property(property).name() + " was expired and cannot be loaded without a session");
+            Attribute a = mapping.attribute(property);
+            throw new DetachedInstanceException(mapping.describe(key) + " is detached: its "
+                    + (a instanceof PropertyMapping ? "property " + a.name() + " was expired"
+                    : "relationship " + a.name() + " is not loaded")
+                    + " and cannot be loaded without a session");
         }
-        session.loadExpired(this, entity);
+        session.loadAttribute(this, entity, property);
     }
 
     /**
@@ -165,7 +246,7 @@ public final class InstanceState extends WeakReference<Object> implements Proper
             for (long m = modified; m != 0; m &= m - 1) {
                 int i = Long.numberOfTrailingZeros(m);
                 Object before = committed[i];
-                if (before == UNKNOWN || !PropertyMapping.sameValue(before, mapping.property(i).get(entity))) {
+                if (before == UNKNOWN || changed(mapping.attribute(i), before, entity)) {
                     changed |= EntityMapping.bit(i);
                 }
             }
@@ -177,15 +258,33 @@ public final class InstanceState extends WeakReference<Object> implements Proper
         long changed = 0;
         for (PropertyMapping p : mapping.properties()) {
             if (!PropertyMapping.sameValue(committed[p.index()], p.get(entity))) {
-                changed |= EntityMapping.bit(p.index());
+                changed |= p.bit();
             }
         }
         return changed;
     }
 
+    /**
+     * A property changed when its value differs; a reference when it holds another key, or an
+     * object whose key is not assigned yet (a new object, inserted in the same flush).
+     */
+    private static boolean changed(Attribute a, Object before, Object entity) {
+        if (a instanceof ToOneMapping t) {
+            Object target = t.get(entity);
+            Object key = t.keyOf(target);
+            return (target != null && key == null) || !PropertyMapping.sameValue(before, key);
+        }
+        return !PropertyMapping.sameValue(before, ((PropertyMapping) a).get(entity));
+    }
+
     /** After a flush or load: the current values are the committed ones. */
     void markClean(Object entity) {
         modified = 0;
+        for (ToOneMapping t : mapping.toOnes()) {
+            if (((expired | unresolved) & t.bit()) == 0) {
+                refKeys[t.ordinal()] = t.keyOf(t.get(entity));
+            }
+        }
         if (mapping.enhanced()) {
             committed = null;
         } else {
@@ -194,7 +293,7 @@ public final class InstanceState extends WeakReference<Object> implements Proper
     }
 
     void snapshot(Object entity) {
-        Object[] values = new Object[mapping.properties().size()];
+        Object[] values = new Object[mapping.attributes().size()];
         for (PropertyMapping p : mapping.properties()) {
             values[p.index()] = p.get(entity);
         }

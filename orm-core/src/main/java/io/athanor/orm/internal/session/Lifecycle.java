@@ -58,11 +58,11 @@ final class Lifecycle {
         } else {
             s.status = ObjectState.PENDING;
             s.pin();
-            session.unitOfWork().added.add(s);
+            session.pending().added.add(s);
         }
     }
 
-    void attachLoaded(EntityMapping<?> m, Object entity, Object key) {
+    InstanceState attachLoaded(EntityMapping<?> m, Object entity, Object key) {
         InstanceState s = newState(entity, m);
         s.key = key;
         s.status = ObjectState.PERSISTENT;
@@ -70,6 +70,7 @@ final class Lifecycle {
             s.snapshot(entity);
         }
         session.identityMap().put(s);
+        return s;
     }
 
     private InstanceState newState(Object entity, EntityMapping<?> m) {
@@ -85,7 +86,7 @@ final class Lifecycle {
     void changed(InstanceState s) {
         if (s.status == ObjectState.PERSISTENT) {
             s.pin();
-            session.unitOfWork().changed.add(s);
+            session.pending().changed.add(s);
         }
     }
 
@@ -95,7 +96,7 @@ final class Lifecycle {
         } else if (s.status == ObjectState.PERSISTENT) {
             s.markedForDeletion = true;
             s.pin();
-            session.unitOfWork().deleted.add(s);
+            session.pending().deleted.add(s);
         }
     }
 
@@ -112,7 +113,7 @@ final class Lifecycle {
     void flushed(InstanceState s) {
         s.markClean(s.get());
         s.unpin();
-        session.unitOfWork().changed.remove(s);
+        session.pending().changed.remove(s);
     }
 
     void flushedDelete(InstanceState s) {
@@ -125,8 +126,8 @@ final class Lifecycle {
         s.status = ObjectState.DELETED;
         s.pin();
         session.identityMap().remove(s);
-        session.unitOfWork().changed.remove(s);
-        session.unitOfWork().deleted.remove(s);
+        session.pending().changed.remove(s);
+        session.pending().deleted.remove(s);
         deletedInTransaction.add(s);
     }
 
@@ -138,19 +139,20 @@ final class Lifecycle {
             reload(s);
             return;
         }
-        s.expired = s.mapping.allProperties() & ~EntityMapping.bit(s.mapping.id().index());
+        s.expired = s.mapping.allAttributes() & ~s.mapping.id().bit();
+        s.unresolved = 0;
         s.modified = 0;
         s.committed = null;
         s.unpin();
-        session.unitOfWork().changed.remove(s);
+        session.pending().changed.remove(s);
     }
 
     /** Expires only {@code properties} of a persistent object (an unenhanced one is reloaded at once). */
-    void expire(InstanceState s, java.util.List<io.athanor.orm.internal.mapping.PropertyMapping> properties) {
+    void expire(InstanceState s, java.util.List<? extends io.athanor.orm.internal.mapping.Attribute> properties) {
         if (s.status != ObjectState.PERSISTENT) {
             return;
         }
-        for (io.athanor.orm.internal.mapping.PropertyMapping p : properties) {
+        for (io.athanor.orm.internal.mapping.Attribute p : properties) {
             s.expireProperty(p.index());
         }
         if (!s.mapping.enhanced()) {
@@ -168,9 +170,7 @@ final class Lifecycle {
 
     /** Expunge: out of the session; pending objects become transient, others detached. */
     void forget(InstanceState s) {
-        session.unitOfWork().added.remove(s);
-        session.unitOfWork().changed.remove(s);
-        session.unitOfWork().deleted.remove(s);
+        session.pending().remove(s);
         session.identityMap().remove(s);
         detach(s);
     }
@@ -192,7 +192,7 @@ final class Lifecycle {
     }
 
     void afterRollback() {
-        UnitOfWork uow = session.unitOfWork();
+        PendingChanges uow = session.pending();
         for (InstanceState s : new ArrayList<>(uow.added)) {
             forget(s);
         }
@@ -231,13 +231,13 @@ final class Lifecycle {
 
     void detachAll() {
         session.identityMap().forEachLive(this::detach);
-        for (InstanceState s : new ArrayList<>(session.unitOfWork().added)) {
+        for (InstanceState s : new ArrayList<>(session.pending().added)) {
             detach(s);
         }
         for (InstanceState s : deletedInTransaction) {
             detach(s);
         }
-        session.unitOfWork().clear();
+        session.pending().clear();
         session.identityMap().clear();
         session.snapshotStates.clear();
     }

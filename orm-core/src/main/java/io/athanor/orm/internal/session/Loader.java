@@ -2,8 +2,11 @@ package io.athanor.orm.internal.session;
 
 import io.athanor.orm.ObjectDeletedException;
 import io.athanor.orm.ObjectState;
+import io.athanor.orm.internal.mapping.Attribute;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.orm.internal.mapping.ToManyMapping;
+import io.athanor.orm.internal.mapping.ToOneMapping;
 import io.athanor.sql.Row;
 import io.athanor.sql.RowMapper;
 import java.util.List;
@@ -21,12 +24,12 @@ final class Loader {
 
     /** A mapper for rows holding every column of {@code mapping}'s table, in order. */
     <E> RowMapper<E> rowMapper(EntityMapping<E> mapping) {
-        int idIndex = mapping.id().index();
-        return row -> mapping.type().cast(load(mapping, row, idIndex));
+        int idSlot = mapping.id().slot();
+        return row -> mapping.type().cast(load(mapping, row, idSlot));
     }
 
-    private Object load(EntityMapping<?> mapping, Row row, int idIndex) {
-        Object key = row.get(idIndex);
+    private Object load(EntityMapping<?> mapping, Row row, int idSlot) {
+        Object key = row.get(idSlot);
         IdentityMap map = session.identityMap();
         InstanceState s = map.get(mapping, key);
         Object entity = s == null ? null : s.get();
@@ -39,17 +42,44 @@ final class Loader {
         entity = mapping.newInstance();
         for (PropertyMapping p : mapping.properties()) {
             // The key was read already: reuse that object (one boxed key per row, not two).
-            p.set(entity, p.index() == idIndex ? key : row.get(p.index()));
+            p.set(entity, p.slot() == idSlot ? key : row.get(p.slot()));
         }
-        session.lifecycle().attachLoaded(mapping, entity, key);
+        InstanceState attached = session.lifecycle().attachLoaded(mapping, entity, key);
+        if (mapping.hasRelationships()) {
+            unloadedRelationships(attached, row);
+        }
         return entity;
     }
 
-    /** Sets the properties in {@code mask} from the row and marks them loaded. */
+    /**
+     * A new object's relationships are not loaded: a reference keeps its foreign key and is resolved
+     * when read (from the identity map when the target is there); a collection loads when read.
+     */
+    private static void unloadedRelationships(InstanceState s, Row row) {
+        for (ToOneMapping t : s.mapping.toOnes()) {
+            s.refKeys[t.ordinal()] = row.get(t.slot());
+            s.unresolved |= t.bit();
+        }
+        for (ToManyMapping c : s.mapping.toManys()) {
+            s.expired |= c.bit();
+        }
+    }
+
+    /**
+     * Sets the column attributes in {@code mask} from the row and marks them loaded; a reference
+     * takes the row's foreign key and is resolved when read.
+     */
     private static void fill(InstanceState s, Object entity, Row row, long mask) {
+        mask &= s.mapping.columnAttributes();
         for (long m = mask; m != 0; m &= m - 1) {
-            PropertyMapping p = s.mapping.property(Long.numberOfTrailingZeros(m));
-            p.set(entity, row.get(p.index()));
+            Attribute a = s.mapping.attribute(Long.numberOfTrailingZeros(m));
+            if (a instanceof PropertyMapping p) {
+                p.set(entity, row.get(p.slot()));
+            } else {
+                ToOneMapping t = (ToOneMapping) a;
+                s.refKeys[t.ordinal()] = row.get(t.slot());
+                s.unresolved |= t.bit();
+            }
         }
         s.expired &= ~mask;
         if (!s.mapping.enhanced()) {
@@ -67,7 +97,7 @@ final class Loader {
 
     /** Loads the expired properties of a persistent object; false if its row is gone. */
     boolean loadExpiredIfPresent(InstanceState s, Object entity) {
-        long mask = s.expired & ~s.modified;
+        long mask = s.expired & ~s.modified & s.mapping.columnAttributes();
         List<Boolean> found = session.sql().run(tx -> tx.query(session.persister(s.mapping).selectById(), keyRow(s), row -> {
             fill(s, entity, row, mask);
             return Boolean.TRUE;
@@ -81,12 +111,12 @@ final class Loader {
     /** Reloads every property of a persistent object, dropping unflushed changes; false if the row is gone. */
     boolean refreshIfPresent(InstanceState s, Object entity) {
         List<Boolean> found = session.sql().run(tx -> tx.query(session.persister(s.mapping).selectById(), keyRow(s), row -> {
-            fill(s, entity, row, s.mapping.allProperties());
+            fill(s, entity, row, s.mapping.allAttributes());
             return Boolean.TRUE;
         }));
         if (!found.isEmpty()) {
             s.markClean(entity);
-            s.expired = 0;
+            s.expired &= ~s.mapping.columnAttributes();
             if (s.status == ObjectState.PERSISTENT) {
                 session.lifecycle().flushed(s);
             }
@@ -95,8 +125,6 @@ final class Loader {
     }
 
     private Object[] keyRow(InstanceState s) {
-        Object[] row = new Object[s.mapping.properties().size() + 1];
-        row[s.mapping.id().index()] = s.key;
-        return row;
+        return session.persister(s.mapping).keyRow(s.key);
     }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The {@link Session} facade: checks and state transitions, delegating storage of objects to the
- * {@link IdentityMap}, pending work to the {@link UnitOfWork}, row loading to the {@link Loader},
+ * {@link IdentityMap}, pending work to {@link PendingChanges} and each flush to a {@link FlushPlan},
+ * row loading to the {@link Loader}, relationships to {@link Relations},
  * bulk statements to {@link BulkOperations} and the database transaction, with the failure guard
  * every SQL operation passes through, to {@link SessionTransaction}.
  *
@@ -30,7 +31,10 @@ import java.util.Map;
 public final class SessionImpl implements Session {
     private final OrmContext context;
     private final IdentityMap identityMap = new IdentityMap();
-    private final UnitOfWork unitOfWork = new UnitOfWork(this);
+    private final PendingChanges pending = new PendingChanges();
+    private final Relations relations = new Relations(this);
+    /** The actions of the last flush that wrote something, one line each ({@link #lastFlushPlan()}). */
+    private List<String> lastPlan = List.of();
     private final Loader loader = new Loader(this);
     private final Lifecycle lifecycle = new Lifecycle(this);
     /** States of objects whose class is not enhanced: found by identity, compared by snapshot at flush. */
@@ -56,6 +60,7 @@ public final class SessionImpl implements Session {
         try {
             checkOpen();
             lifecycle.add(entity, context.mapping(requireEntity(entity, "add").getClass()));
+            relations.cascadeAdd(entity);
         } finally {
             owner.exit(entered);
         }
@@ -82,22 +87,54 @@ public final class SessionImpl implements Session {
                 return entityClass.cast(entity);
             }
             autoflush();
-            EntityPersister p = persister(m);
-            Object[] row = new Object[m.properties().size() + 1];
-            row[m.id().index()] = id;
-            List<E> found = transaction.run(tx -> tx.query(p.selectById(), row, loader.rowMapper(m)));
-            return found.isEmpty() ? null : found.get(0);
+            return select(m, id);
         } finally {
             owner.exit(entered);
         }
+    }
+
+    private <E> E select(EntityMapping<E> m, Object id) {
+        EntityPersister p = persister(m);
+        List<E> found = transaction.run(tx -> tx.query(p.selectById(), p.keyRow(id), loader.rowMapper(m)));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The object of that key: from the identity map, else one SELECT after autoflush; null when there is no row. */
+    Object getLoaded(EntityMapping<?> m, Object id) {
+        InstanceState s = identityMap.get(m, id);
+        Object entity = s == null ? null : s.get();
+        if (entity != null && s.status == ObjectState.PERSISTENT) {
+            return entity;
+        }
+        autoflush();
+        return select(m, id);
     }
 
     @Override
     public void delete(Object entity) {
         owner.run(() -> {
             checkOpen();
-            lifecycle.delete(requireState(entity, "delete"));
+            deleteWithCascade(requireState(entity, "delete"));
         });
+    }
+
+    /** Deletes an object and what its relationships say goes with it (orphans, ON DELETE CASCADE children). */
+    void deleteWithCascade(InstanceState first) {
+        java.util.ArrayDeque<InstanceState> work = new java.util.ArrayDeque<>();
+        work.push(first);
+        while (!work.isEmpty()) {
+            InstanceState s = work.pop();
+            Object entity = s.get();
+            if (entity == null || s.markedForDeletion || (s.status != ObjectState.PERSISTENT && s.status != ObjectState.PENDING)) {
+                continue;
+            }
+            List<InstanceState> children = new ArrayList<>();
+            if (s.mapping.hasRelationships()) {
+                relations.cascadeDelete(s, entity, children);
+            }
+            lifecycle.delete(s);
+            children.forEach(work::push);
+        }
     }
 
     @Override
@@ -105,12 +142,19 @@ public final class SessionImpl implements Session {
         owner.run(() -> {
             checkOpen();
             transaction.requireUsable();
-            if (unitOfWork.hasWork()) {
+            if (pending.isEmpty() && !hasSnapshotObjects()) {
+                return;
+            }
+            relations.deleteOrphans();
+            FlushPlan plan = FlushPlan.of(this, pending);
+            if (!plan.isEmpty()) {
+                lastPlan = plan.describe();
                 transaction.run(tx -> {
-                    unitOfWork.flush(tx);
+                    plan.run(tx);
                     return null;
                 });
             }
+            pending.clear();
         });
     }
 
@@ -321,8 +365,27 @@ public final class SessionImpl implements Session {
         return identityMap;
     }
 
-    UnitOfWork unitOfWork() {
-        return unitOfWork;
+    PendingChanges pending() {
+        return pending;
+    }
+
+    Relations relations() {
+        return relations;
+    }
+
+    /** The loaded objects a flush checks for changes: the ones written to, and every unenhanced one. */
+    Iterable<InstanceState> flushCandidates() {
+        if (!hasSnapshotObjects()) {
+            return pending.changed.snapshot();
+        }
+        java.util.Set<InstanceState> all = new java.util.LinkedHashSet<>(pending.changed.snapshot());
+        all.addAll(snapshotObjects());
+        return all;
+    }
+
+    @Override
+    public List<String> lastFlushPlan() {
+        return lastPlan;
     }
 
     Loader loader() {
@@ -393,12 +456,26 @@ public final class SessionImpl implements Session {
 
 
 
-    /** A read of an expired property of an enhanced object (through its interceptor). */
-    void loadExpired(InstanceState s, Object entity) {
+    /** A read of an attribute the session does not hold yet (through the object's interceptor). */
+    void loadAttribute(InstanceState s, Object entity, int property) {
         Thread entered = owner.enter();
         try {
             checkOpen();
-            loader.loadExpired(s, entity);
+            io.athanor.orm.internal.mapping.Attribute a = s.mapping.attribute(property);
+            if (a instanceof io.athanor.orm.internal.mapping.ToManyMapping c) {
+                if (s.status != ObjectState.PERSISTENT) {
+                    s.expired &= ~c.bit(); // nothing in the database refers to an object without a row
+                    return;
+                }
+                relations.loadCollection(s, entity, c);
+                return;
+            }
+            if ((s.expired & a.bit()) != 0) {
+                loader.loadExpired(s, entity);
+            }
+            if (a instanceof io.athanor.orm.internal.mapping.ToOneMapping t && (s.unresolved & t.bit()) != 0) {
+                relations.resolve(s, entity, t);
+            }
         } finally {
             owner.exit(entered);
         }

@@ -62,7 +62,7 @@ final class Synchronizer {
         long criteriaColumns = criteria == null ? 0 : mask(criteria.columns());
         for (InstanceState s : session.identityMap().states(mapping)) {
             Object entity = s.get();
-            if (entity == null || s.status != ObjectState.PERSISTENT || (s.expired | idBit) == mapping.allProperties()) {
+            if (entity == null || s.status != ObjectState.PERSISTENT || (s.expired | idBit) == mapping.allAttributes()) {
                 continue; // a fully expired object reloads on access anyway
             }
             if ((s.expired & criteriaColumns) != 0) {
@@ -140,9 +140,9 @@ final class Synchronizer {
     private long mask(Set<Column<?>> columns) {
         long m = 0;
         for (Column<?> c : columns) {
-            PropertyMapping p = mapping.property(c);
-            if (p != null) {
-                m |= EntityMapping.bit(p.index());
+            io.athanor.orm.internal.mapping.Attribute a = mapping.columnAttribute(c);
+            if (a != null) {
+                m |= a.bit();
             }
         }
         return m;
@@ -152,7 +152,26 @@ final class Synchronizer {
     record EntityValues(EntityMapping<?> mapping, Object entity) implements ValueSource {
         @Override
         public Object value(Column<?> column) {
-            return mapping.property(column).get(entity);
+            io.athanor.orm.internal.mapping.Attribute a = mapping.columnAttribute(column);
+            if (a instanceof io.athanor.orm.internal.mapping.ToOneMapping t) {
+                return referenceKey(t, entity);
+            }
+            return ((PropertyMapping) a).get(entity);
+        }
+
+        /** A reference's foreign key in memory: the key it was loaded with, or the key of the object it holds. */
+        private static Object referenceKey(io.athanor.orm.internal.mapping.ToOneMapping t, Object entity) {
+            InstanceState s = InstanceState.of(entity);
+            if (s != null && (s.unresolved & t.bit()) != 0) {
+                return s.refKeys[t.ordinal()];
+            }
+            Object target = t.get(entity);
+            Object key = t.keyOf(target);
+            if (target != null && key == null) {
+                throw new EvaluationException(t + " holds a new " + t.target().name()
+                        + " without a key yet");
+            }
+            return key;
         }
     }
 }

@@ -1,0 +1,35 @@
+package io.athanor.orm.internal.session;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What a session holds that the database has not seen: new objects, changed ones, ones to delete,
+ * and elements taken out of an {@code orphanRemoval} collection (deleted at the flush if nothing
+ * took them in again). Each flush turns this into a {@link FlushPlan}.
+ */
+final class PendingChanges {
+    final Set<InstanceState> added = new LinkedHashSet<>();
+    final ChangedStates changed = new ChangedStates();
+    final Set<InstanceState> deleted = new LinkedHashSet<>();
+    final Set<InstanceState> orphans = new LinkedHashSet<>();
+
+    boolean isEmpty() {
+        return added.isEmpty() && changed.isEmpty() && deleted.isEmpty() && orphans.isEmpty();
+    }
+
+    /** Forgets one object's pending work (expunge, rollback). */
+    void remove(InstanceState s) {
+        added.remove(s);
+        changed.remove(s);
+        deleted.remove(s);
+        orphans.remove(s);
+    }
+
+    void clear() {
+        added.clear();
+        changed.clear();
+        deleted.clear();
+        orphans.clear();
+    }
+}

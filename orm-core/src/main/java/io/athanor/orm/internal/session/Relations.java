@@ -1,0 +1,407 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.ObjectDeletedException;
+import io.athanor.orm.ObjectState;
+import io.athanor.orm.OrmException;
+import io.athanor.orm.annotations.OnDelete;
+import io.athanor.orm.internal.mapping.Attribute;
+import io.athanor.orm.internal.mapping.EntityMapping;
+import io.athanor.orm.internal.mapping.ToManyMapping;
+import io.athanor.orm.internal.mapping.ToOneMapping;
+import io.athanor.sql.Column;
+import io.athanor.sql.Expression;
+import io.athanor.sql.Select;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The session's part that knows relationships: it resolves references and loads collections
+ * (lazily, or for every result of a query with {@code Query.load}), keeps the two sides of a
+ * relationship in agreement in memory, cascades {@code add} to reachable new objects and
+ * {@code delete} to children (orphan removal, ON DELETE CASCADE, else clearing their reference),
+ * and deletes orphans at the flush.
+ *
+ * <p>Writes it makes to keep the sides in agreement go straight to the fields and are recorded
+ * with {@link InstanceState#recordWrite}, so they are flushed like the user's own and never
+ * trigger the interceptor again.
+ */
+final class Relations {
+    /** Keys per {@code IN} list when loading for many objects at once. */
+    static final int KEYS_PER_SELECT = 500;
+
+    private final SessionImpl session;
+
+    Relations(SessionImpl session) {
+        this.session = session;
+    }
+
+    // --- loading ---------------------------------------------------------------------------------
+
+    /** The live object of {@code t}'s target with that key in the identity map, or null. */
+    Object loadedTarget(ToOneMapping t, Object key) {
+        if (key == null) {
+            return null;
+        }
+        InstanceState s = session.identityMap().get(t.target(), key);
+        return s == null || s.status != ObjectState.PERSISTENT ? null : s.get();
+    }
+
+    /** The foreign key of {@code t} as the database holds it for this object, or null when not known. */
+    Object storedKey(InstanceState s, ToOneMapping t) {
+        return (s.expired & t.bit()) != 0 || s.refKeys == null ? null : s.refKeys[t.ordinal()];
+    }
+
+    /** Puts the referenced object into an unresolved reference: from the identity map, else one SELECT. */
+    void resolve(InstanceState s, Object entity, ToOneMapping t) {
+        Object key = s.refKeys[t.ordinal()];
+        Object target = loadedTarget(t, key);
+        if (target == null && key != null) {
+            target = session.getLoaded(t.target(), key);
+            if (target == null) {
+                throw new ObjectDeletedException(s.mapping.describe(s.key) + "." + t.name() + " references "
+                        + t.target().describe(key) + ", whose row is gone");
+            }
+        }
+        t.set(entity, target);
+        s.unresolved &= ~t.bit();
+    }
+
+    /** Loads an unloaded collection with one SELECT (after autoflush). */
+    void loadCollection(InstanceState s, Object entity, ToManyMapping c) {
+        session.autoflush();
+        List<?> children = selectChildren(c, List.of(s.key));
+        setCollection(s, entity, c, children);
+    }
+
+    /**
+     * {@code Query.load}: loads {@code a} for every object of {@code states} that does not hold it
+     * yet, with one SELECT per {@value #KEYS_PER_SELECT} keys.
+     */
+    void loadAll(List<InstanceState> states, Attribute a) {
+        if (a instanceof ToOneMapping t) {
+            Set<Object> missing = new LinkedHashSet<>();
+            for (InstanceState s : states) {
+                Object key = s.refKeys[t.ordinal()];
+                if ((s.unresolved & t.bit()) != 0 && key != null && loadedTarget(t, key) == null) {
+                    missing.add(key);
+                }
+            }
+            for (List<Object> chunk : chunks(new ArrayList<>(missing))) {
+                select(t.target(), in(t.target().id().column(), chunk), null);
+            }
+            for (InstanceState s : states) {
+                Object entity = s.get();
+                if (entity != null && (s.unresolved & t.bit()) != 0) {
+                    Object target = loadedTarget(t, s.refKeys[t.ordinal()]);
+                    if (target != null || s.refKeys[t.ordinal()] == null) {
+                        t.set(entity, target);
+                        s.unresolved &= ~t.bit();
+                    }
+                }
+            }
+        } else if (a instanceof ToManyMapping c) {
+            List<InstanceState> unloaded = states.stream().filter(s -> (s.expired & c.bit()) != 0 && s.get() != null).toList();
+            Map<Object, List<Object>> byParent = new HashMap<>();
+            for (List<InstanceState> chunk : chunks(unloaded)) {
+                List<Object> keys = chunk.stream().map(s -> s.key).toList();
+                for (Object child : selectChildren(c, keys)) {
+                    byParent.computeIfAbsent(parentKey(c, child), k -> new ArrayList<>()).add(child);
+                }
+            }
+            for (InstanceState s : unloaded) {
+                setCollection(s, s.get(), c, byParent.getOrDefault(s.key, List.of()));
+            }
+        }
+    }
+
+    /** The rows of {@code c}'s element entity that reference one of {@code parentKeys}, by key order. */
+    private List<?> selectChildren(ToManyMapping c, List<Object> parentKeys) {
+        EntityMapping<?> child = c.target();
+        return select(child, in(c.mappedBy().column(), parentKeys), child.id().column());
+    }
+
+    private List<?> select(EntityMapping<?> m, Expression<Boolean> where, Column<?> orderBy) {
+        Select select = session.persister(m).selectAll().where(where);
+        Select ordered = orderBy == null ? select : select.orderBy(orderBy.asc());
+        return session.sql().run(tx -> tx.query(ordered, session.loader().rowMapper(m)));
+    }
+
+    /** The key of the parent a loaded child references now (in memory, else as stored). */
+    private Object parentKey(ToManyMapping c, Object child) {
+        InstanceState s = session.stateOf(child);
+        ToOneMapping back = c.mappedBy();
+        if (s != null && ((s.unresolved | s.expired) & back.bit()) != 0) {
+            return s.refKeys[back.ordinal()];
+        }
+        return back.keyOf(back.get(child));
+    }
+
+    private void setCollection(InstanceState s, Object entity, ToManyMapping c, List<?> children) {
+        List<Object> own = new ArrayList<>(children.size());
+        for (Object child : children) {
+            if (s.key.equals(parentKey(c, child))) { // a child moved away in memory is not the database's answer any more
+                own.add(child);
+            }
+        }
+        c.set(entity, TrackedCollection.of(this, s, c, own));
+        s.expired &= ~c.bit();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean> in(Column<?> column, List<Object> keys) {
+        return ((Column) column).in(keys.toArray());
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += KEYS_PER_SELECT) {
+            out.add(all.subList(i, Math.min(all.size(), i + KEYS_PER_SELECT)));
+        }
+        return out;
+    }
+
+    // --- both sides in agreement -----------------------------------------------------------------
+
+    /** After the user wrote a relationship field: the other side follows, and new objects join the session. */
+    void written(InstanceState s, Object entity, Attribute a, Object before) {
+        if (a instanceof ToOneMapping t) {
+            Object after = t.get(entity);
+            if (after == before) {
+                return;
+            }
+            ToManyMapping inverse = t.inverse();
+            if (inverse != null) {
+                rawRemove(before, inverse, entity);
+                rawAdd(after, inverse, entity);
+                if (after == null && inverse.orphanRemoval() && s.status != null) {
+                    session.pending().orphans.add(s);
+                }
+            }
+            attach(after);
+        } else if (a instanceof ToManyMapping c) {
+            Object after = c.get(entity);
+            if (after == before) {
+                return;
+            }
+            Collection<?> old = before instanceof Collection<?> b ? new ArrayList<>(b) : List.of();
+            Collection<?> now = after instanceof Collection<?> n ? n : List.of();
+            if (after != null) {
+                c.set(entity, TrackedCollection.of(this, s, c, now));
+            }
+            for (Object element : old) {
+                if (!now.contains(element)) {
+                    removed(s, c, element);
+                }
+            }
+            for (Object element : now) {
+                if (!old.contains(element)) {
+                    checkElement(s, c, element);
+                    added(s, c, element);
+                }
+            }
+        }
+    }
+
+    /** An element was added to {@code owner}'s collection: its reference now points at the owner. */
+    void added(InstanceState owner, ToManyMapping c, Object element) {
+        Object parent = owner.get();
+        ToOneMapping back = c.mappedBy();
+        Object current = currentTarget(element, back);
+        if (current != parent) {
+            rawRemove(current, c, element);
+            setReference(element, back, parent);
+        }
+        session.pending().orphans.remove(session.stateOf(element));
+        attach(element);
+    }
+
+    /** An element was removed from {@code owner}'s collection: its reference is cleared, or it is an orphan. */
+    void removed(InstanceState owner, ToManyMapping c, Object element) {
+        if (element == null) {
+            return;
+        }
+        if (currentTarget(element, c.mappedBy()) == owner.get()) {
+            setReference(element, c.mappedBy(), null);
+        }
+        InstanceState s = session.stateOf(element);
+        if (c.orphanRemoval() && s != null) {
+            session.pending().orphans.add(s);
+        }
+    }
+
+    /** Refuses what a collection cannot hold, before it holds it. */
+    void checkElement(InstanceState owner, ToManyMapping c, Object element) {
+        if (element == null || !c.elementType().isInstance(element)) {
+            throw new OrmException("cannot add " + (element == null ? "null" : "a " + element.getClass().getName())
+                    + " to " + c + " of " + RowOrder.name(owner) + ": it holds " + c.elementType().getSimpleName()
+                    + " objects");
+        }
+    }
+
+    /** The object a reference points at now; an unresolved one is looked up without SQL (null when not loaded). */
+    private Object currentTarget(Object element, ToOneMapping back) {
+        InstanceState s = session.stateOf(element);
+        if (s != null && (s.unresolved & back.bit()) != 0) {
+            return loadedTarget(back, s.refKeys[back.ordinal()]);
+        }
+        return s != null && (s.expired & back.bit()) != 0 ? null : back.get(element);
+    }
+
+    /** Writes a reference on the user's behalf, recorded as a change. */
+    private void setReference(Object element, ToOneMapping back, Object target) {
+        InstanceState s = session.stateOf(element);
+        if (s != null) {
+            s.recordWrite(element, back.index());
+        }
+        back.set(element, target);
+    }
+
+    /** Adds {@code element} to {@code parent}'s collection if that is loaded, without notifying. */
+    private void rawAdd(Object parent, ToManyMapping c, Object element) {
+        Collection<Object> collection = loadedCollection(parent, c);
+        if (collection != null && !collection.contains(element)) {
+            collection.add(element);
+        }
+    }
+
+    private void rawRemove(Object parent, ToManyMapping c, Object element) {
+        Collection<Object> collection = loadedCollection(parent, c);
+        if (collection != null) {
+            collection.remove(element);
+        }
+    }
+
+    /** The elements of a loaded collection, to change without notifying; null when not loaded. */
+    @SuppressWarnings("unchecked")
+    private Collection<Object> loadedCollection(Object parent, ToManyMapping c) {
+        if (parent == null) {
+            return null;
+        }
+        InstanceState s = session.stateOf(parent);
+        if (s != null && (s.expired & c.bit()) != 0) {
+            return null;
+        }
+        Object value = c.get(parent);
+        return value instanceof TrackedCollection t ? t.raw() : value instanceof Collection<?> plain ? (Collection<Object>) plain : null;
+    }
+
+    // --- cascades --------------------------------------------------------------------------------
+
+    /** Adds a new (or detached) object reachable through a relationship to the session, and what it reaches. */
+    private void attach(Object target) {
+        if (target != null && session.stateOf(target) == null) {
+            session.lifecycle().add(target, session.context().mapping(target.getClass()));
+            cascadeAdd(target);
+        }
+    }
+
+    /**
+     * {@code add(obj)}'s cascade: every object reachable through loaded relationships that is not
+     * in the session is added; collections become tracked, and their elements reference their owner.
+     */
+    void cascadeAdd(Object root) {
+        Deque<Object> work = new ArrayDeque<>();
+        work.push(root);
+        while (!work.isEmpty()) {
+            Object entity = work.pop();
+            InstanceState s = session.stateOf(entity);
+            if (s == null || !s.mapping.hasRelationships()) {
+                continue;
+            }
+            for (ToOneMapping t : s.mapping.toOnes()) {
+                Object target = ((s.expired | s.unresolved) & t.bit()) == 0 ? t.get(entity) : null;
+                if (addIfNew(target)) {
+                    work.push(target);
+                }
+            }
+            for (ToManyMapping c : s.mapping.toManys()) {
+                Object value = (s.expired & c.bit()) == 0 ? c.get(entity) : null;
+                if (!(value instanceof Collection<?> elements)) {
+                    continue;
+                }
+                if (!(value instanceof TrackedCollection)) {
+                    elements.forEach(e -> checkElement(s, c, e));
+                    c.set(entity, TrackedCollection.of(this, s, c, elements));
+                }
+                for (Object element : new ArrayList<>(elements)) {
+                    if (currentTarget(element, c.mappedBy()) != entity) {
+                        setReference(element, c.mappedBy(), entity);
+                    }
+                    if (addIfNew(element)) {
+                        work.push(element);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean addIfNew(Object target) {
+        if (target == null || session.stateOf(target) != null) {
+            return false;
+        }
+        session.lifecycle().add(target, session.context().mapping(target.getClass()));
+        return true;
+    }
+
+    /**
+     * {@code delete(parent)}'s cascade, before the parent is marked: each collection is loaded if it
+     * is not, and its elements deleted (orphan removal, or ON DELETE CASCADE) or their reference
+     * cleared; the parent leaves the loaded collections of the objects it references.
+     */
+    void cascadeDelete(InstanceState s, Object entity, List<InstanceState> alsoDelete) {
+        for (ToManyMapping c : s.mapping.toManys()) {
+            if ((s.expired & c.bit()) != 0 && s.status == ObjectState.PERSISTENT) {
+                loadCollection(s, entity, c);
+            }
+            Object value = c.get(entity);
+            if (!(value instanceof Collection<?> elements)) {
+                continue;
+            }
+            boolean deleteChildren = c.orphanRemoval() || c.mappedBy().onDelete() == OnDelete.CASCADE;
+            for (Object child : new ArrayList<>(elements)) {
+                InstanceState cs = session.stateOf(child);
+                if (deleteChildren && cs != null) {
+                    alsoDelete.add(cs);
+                } else if (currentTarget(child, c.mappedBy()) == entity) {
+                    setReference(child, c.mappedBy(), null);
+                }
+            }
+        }
+        for (ToOneMapping t : s.mapping.toOnes()) {
+            if (t.inverse() != null) {
+                Object parent = (s.unresolved & t.bit()) != 0 ? loadedTarget(t, s.refKeys[t.ordinal()])
+                        : (s.expired & t.bit()) != 0 ? null : t.get(entity);
+                rawRemove(parent, t.inverse(), entity);
+            }
+        }
+    }
+
+    /** At the flush: elements taken out of an orphan-removal collection and not taken in again are deleted. */
+    void deleteOrphans() {
+        PendingChanges pending = session.pending();
+        while (!pending.orphans.isEmpty()) {
+            InstanceState s = pending.orphans.iterator().next();
+            pending.orphans.remove(s);
+            Object entity = s.get();
+            if (entity == null || (s.status != ObjectState.PENDING && s.status != ObjectState.PERSISTENT)) {
+                continue;
+            }
+            boolean stillOrphan = true;
+            for (ToOneMapping t : s.mapping.toOnes()) {
+                if (t.inverse() != null && t.inverse().orphanRemoval() && currentTarget(entity, t) != null) {
+                    stillOrphan = false;
+                }
+            }
+            if (stillOrphan) {
+                session.deleteWithCascade(s);
+            }
+        }
+    }
+}
