@@ -23,6 +23,14 @@ public interface Query<E> {
 
     Query<E> limit(int rows);
 
+    /**
+     * Loads these relationships ({@code Order_.customer}, {@code Customer_.orders}) of {@code E} for
+     * every result, with one more SELECT per relationship ({@code IN} over at most 500 keys each),
+     * so that reading them runs no SQL. Repeatable; with {@link #stream()}, the results are read
+     * first, as {@link #list()} reads them.
+     */
+    Query<E> load(Relationship<?, ?>... relationships);
+
     Query<E> offset(int rows);
 
     /** Every matching object. */

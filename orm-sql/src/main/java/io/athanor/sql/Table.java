@@ -173,8 +173,10 @@ public final class Table {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Table t && name.equals(t.name) && Objects.equals(alias, t.alias) && columns.equals(t.columns)
-                && foreignKeys.equals(t.foreignKeys);
+        // Foreign keys are constraints on the table, not part of what a statement reads: a metamodel's
+        // table (which cannot refer to tables initialized after it) and the ORM's, which has them, are
+        // one FROM item.
+        return o instanceof Table t && name.equals(t.name) && Objects.equals(alias, t.alias) && columns.equals(t.columns);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.athanor.orm.processor;
 
 import io.athanor.orm.annotations.Column;
 import io.athanor.orm.annotations.Entity;
+import io.athanor.orm.annotations.OneToMany;
 import io.athanor.orm.internal.mapping.FieldRule;
 import io.athanor.orm.internal.mapping.MappingRules;
 import java.util.ArrayList;
@@ -47,7 +48,19 @@ final class EntityReader {
     }
 
     /** An entity as the metamodel needs it. */
-    record EntityModel(String packageName, String qualifiedName, String tableName, List<PropertyModel> properties) {
+    record EntityModel(String packageName, String qualifiedName, String tableName, List<PropertyModel> properties,
+            List<CollectionModel> collections) {
+    }
+
+    /**
+     * A {@code @ManyToOne}: the field's reference to {@code targetType} (qualified), whose metamodel is
+     * {@code targetMetamodel}; its column is the {@link PropertyModel} that holds this.
+     */
+    record ReferenceModel(String targetType, String targetMetamodel) {
+    }
+
+    /** A {@code @OneToMany}: {@code fieldName} holds {@code elementType}s whose {@code mappedBy} references the owner. */
+    record CollectionModel(String fieldName, String elementType, String elementMetamodel, String mappedBy) {
     }
 
     /**
@@ -56,7 +69,7 @@ final class EntityReader {
      * and {@code scale} those of {@code @Column} (0 and -1 when not declared).
      */
     record PropertyModel(String fieldName, String columnName, String javaType, List<String> options, int precision,
-            int scale) {
+            int scale, ReferenceModel reference) {
     }
 
     /**
@@ -94,9 +107,10 @@ final class EntityReader {
             ok = false;
         }
         List<PropertyModel> properties = new ArrayList<>();
-        ok &= readFields(type, entity, properties);
+        List<CollectionModel> collections = new ArrayList<>();
+        ok &= readFields(type, entity, properties, collections);
         return ok ? new EntityModel(elements.getPackageOf(type).getQualifiedName().toString(),
-                type.getQualifiedName().toString(), table, properties) : null;
+                type.getQualifiedName().toString(), table, properties, collections) : null;
     }
 
     private boolean checkClass(TypeElement type, String entity) {
@@ -123,7 +137,7 @@ final class EntityReader {
      * Reads the mapped fields, the inherited ones first, into {@code out}; false when any field has an
      * error. Which fields are mapped, and the id and version rules, are {@link FieldRule}'s.
      */
-    private boolean readFields(TypeElement type, String entity, List<PropertyModel> out) {
+    private boolean readFields(TypeElement type, String entity, List<PropertyModel> out, List<CollectionModel> collections) {
         ElementHierarchy hierarchy = new ElementHierarchy(this::displayName);
         FieldRule.Selection<TypeElement, VariableElement> selection = FieldRule.select(type, hierarchy);
         for (FieldRule.Problem<TypeElement, VariableElement> problem : selection.problems()) {
@@ -136,7 +150,17 @@ final class EntityReader {
         for (FieldRule.Mapped<TypeElement, VariableElement> mapped : selection.fields()) {
             VariableElement field = mapped.field();
             String where = FieldRule.where(mapped, type, hierarchy);
-            PropertyModel property = readField(type, field, where, mapped == selection.id(), mapped == selection.version());
+            if (mapped.facts().relation() == FieldRule.Relation.ONE_TO_MANY) {
+                CollectionModel collection = readCollection(type, field, where);
+                ok &= collection != null;
+                if (collection != null) {
+                    collections.add(collection);
+                }
+                continue;
+            }
+            PropertyModel property = mapped.facts().relation() == FieldRule.Relation.MANY_TO_ONE
+                    ? readReference(field, where)
+                    : readField(type, field, where, mapped == selection.id(), mapped == selection.version());
             if (property == null) {
                 ok = false;
                 continue;
@@ -205,7 +229,87 @@ final class EntityReader {
         if (column != null && column.unique()) {
             options.add("UNIQUE");
         }
-        return new PropertyModel(fieldName, columnName, javaType, List.copyOf(options), precision, scale);
+        return new PropertyModel(fieldName, columnName, javaType, List.copyOf(options), precision, scale, null);
+    }
+
+    /** A {@code @ManyToOne}: its foreign-key column, typed like the target's key; null after reporting errors. */
+    private PropertyModel readReference(VariableElement field, String where) {
+        String fieldName = field.getSimpleName().toString();
+        TypeElement target = entityType(field.asType());
+        if (target == null) {
+            error(field, where + ": @ManyToOne needs a field whose type is an @Entity class, not " + field.asType());
+            return null;
+        }
+        FieldRule.Selection<TypeElement, VariableElement> targetFields = FieldRule.select(target,
+                new ElementHierarchy(this::displayName));
+        String keyType = targetFields.id() == null ? null : javaType(targetFields.id().field().asType());
+        if (keyType == null) {
+            error(field, where + ": @ManyToOne to " + displayName(target) + ", which has no valid @Id");
+            return null;
+        }
+        Column column = field.getAnnotation(Column.class);
+        String columnName = column != null && !column.name().isEmpty() ? column.name()
+                : MappingRules.snakeCase(fieldName) + "_id";
+        if (column != null && (column.name().isBlank() && !column.name().isEmpty())) {
+            error(field, where + ": @Column(name) is blank");
+            return null;
+        }
+        if (column != null && (column.precision() != 0 || column.scale() != -1)) {
+            error(field, where + ": @Column(precision, scale) does not apply to a @ManyToOne; the foreign key takes"
+                    + " the type of " + displayName(target) + "'s key");
+            return null;
+        }
+        List<String> options = new ArrayList<>();
+        if (column != null && !column.nullable()) {
+            options.add("NOT_NULL");
+        }
+        if (column != null && column.unique()) {
+            options.add("UNIQUE");
+        }
+        return new PropertyModel(fieldName, columnName, keyType, List.copyOf(options), 0, -1,
+                new ReferenceModel(target.getQualifiedName().toString(), metamodelOf(target)));
+    }
+
+    /** A {@code @OneToMany}: its element entity and the reference back; null after reporting errors. */
+    private CollectionModel readCollection(TypeElement owner, VariableElement field, String where) {
+        TypeMirror type = field.asType();
+        List<? extends TypeMirror> arguments = type.getKind() == TypeKind.DECLARED
+                ? ((DeclaredType) type).getTypeArguments() : List.of();
+        TypeElement element = arguments.size() == 1 ? entityType(arguments.get(0)) : null;
+        if (element == null) {
+            error(field, where + ": @OneToMany needs a List or Set of an @Entity class, not " + type);
+            return null;
+        }
+        String mappedBy = field.getAnnotation(OneToMany.class).mappedBy();
+        VariableElement back = null;
+        for (FieldRule.Mapped<TypeElement, VariableElement> m
+                : FieldRule.select(element, new ElementHierarchy(this::displayName)).fields()) {
+            if (m.facts().name().equals(mappedBy) && m.facts().relation() == FieldRule.Relation.MANY_TO_ONE) {
+                back = m.field();
+            }
+        }
+        if (back == null || !owner.equals(entityType(back.asType()))) {
+            error(field, where + ": @OneToMany(mappedBy = \"" + mappedBy + "\") names no @ManyToOne "
+                    + displayName(owner) + " field of " + displayName(element));
+            return null;
+        }
+        return new CollectionModel(field.getSimpleName().toString(), element.getQualifiedName().toString(),
+                metamodelOf(element), mappedBy);
+    }
+
+    /** The class of a declared type annotated {@code @Entity}, or null. */
+    private static TypeElement entityType(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        return element.getAnnotation(Entity.class) != null ? element : null;
+    }
+
+    /** The metamodel class of an entity: {@code p.X_} for {@code p.X} (and for a nested {@code p.Outer.X}). */
+    private String metamodelOf(TypeElement entity) {
+        String pkg = elements.getPackageOf(entity).getQualifiedName().toString();
+        return (pkg.isEmpty() ? "" : pkg + ".") + entity.getSimpleName() + "_";
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.athanor.orm.processor;
 
+import io.athanor.orm.processor.EntityReader.CollectionModel;
 import io.athanor.orm.processor.EntityReader.EntityModel;
 import io.athanor.orm.processor.EntityReader.PropertyModel;
 
@@ -46,9 +47,26 @@ final class MetamodelSource {
         }
         s.append("        .build();\n");
         for (PropertyModel p : entity.properties()) {
+            if (p.reference() != null) {
+                s.append("    public static final io.athanor.orm.ToOne<").append(entity.qualifiedName()).append(", ")
+                        .append(p.reference().targetType()).append("> ").append(p.fieldName())
+                        .append(" = io.athanor.orm.ToOne.of(").append(entity.qualifiedName()).append(".class, ")
+                        .append(literal(p.fieldName())).append(", TABLE.column(").append(literal(p.columnName()))
+                        .append(", ").append(p.javaType()).append(".class), ").append(p.reference().targetType())
+                        .append(".class, () -> ").append(p.reference().targetMetamodel()).append(".TABLE);\n");
+                continue;
+            }
             s.append("    public static final Column<").append(p.javaType()).append("> ").append(p.fieldName())
                     .append(" = TABLE.column(").append(literal(p.columnName())).append(", ")
                     .append(p.javaType()).append(".class);\n");
+        }
+        for (CollectionModel c : entity.collections()) {
+            s.append("    public static final io.athanor.orm.ToMany<").append(entity.qualifiedName()).append(", ")
+                    .append(c.elementType()).append("> ").append(c.fieldName())
+                    .append(" = io.athanor.orm.ToMany.of(").append(entity.qualifiedName()).append(".class, ")
+                    .append(literal(c.fieldName())).append(", TABLE, ").append(c.elementType())
+                    .append(".class, () -> ").append(c.elementMetamodel()).append(".").append(c.mappedBy())
+                    .append(");\n");
         }
         return s.append("}\n").toString();
     }

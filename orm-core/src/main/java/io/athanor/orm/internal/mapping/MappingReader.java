@@ -31,6 +31,26 @@ public final class MappingReader {
     private MappingReader() {
     }
 
+    /**
+     * The key of an entity object, read through its {@code @Id} field (for criteria such as
+     * {@code ToOne.eq(target)}, which have no session); fails naming the class when it is not an entity.
+     */
+    public static Object keyOf(Object entity) {
+        Class<?> type = entity.getClass();
+        if (!type.isAnnotationPresent(Entity.class)) {
+            throw new MappingException(type.getName() + " is not an entity: annotate it with @Entity");
+        }
+        FieldRule.Selection<Class<?>, Field> selection = FieldRule.select(type, ClassHierarchy.INSTANCE);
+        if (selection.id() == null) {
+            throw new MappingException(type.getName() + ": an @Entity class needs an @Id field");
+        }
+        try {
+            return (Object) Accessors.of(type).getter(selection.id().field()).invokeExact(entity);
+        } catch (Throwable t) {
+            throw new MappingException("cannot read the key of a " + type.getName() + ": " + t, t);
+        }
+    }
+
     /** Reads one entity that has no relationships to other entities (for tools and tests). */
     @SuppressWarnings("unchecked")
     public static <E> EntityMapping<E> read(Class<E> type, int ordinal) {

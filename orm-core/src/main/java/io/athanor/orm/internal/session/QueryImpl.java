@@ -2,7 +2,10 @@ package io.athanor.orm.internal.session;
 
 import io.athanor.orm.OrmException;
 import io.athanor.orm.Query;
+import io.athanor.orm.Relationship;
 import io.athanor.orm.Synchronize;
+import io.athanor.orm.internal.mapping.Attribute;
+import io.athanor.orm.internal.mapping.PropertyMapping;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.sql.Column;
 import io.athanor.sql.CompiledSql;
@@ -25,6 +28,8 @@ final class QueryImpl<E> implements Query<E> {
     private final List<Ordering> orderings = new ArrayList<>();
     private Integer limit;
     private Integer offset;
+    /** Relationships to load for every result ({@link #load}). */
+    private final List<Attribute> loads = new ArrayList<>();
 
     QueryImpl(SessionImpl session, EntityMapping<E> mapping) {
         this.session = session;
@@ -55,6 +60,39 @@ final class QueryImpl<E> implements Query<E> {
     }
 
     @Override
+    public Query<E> load(Relationship<?, ?>... relationships) {
+        if (relationships == null) {
+            throw new OrmException("load(null) on a query for " + mapping.name());
+        }
+        for (Relationship<?, ?> r : relationships) {
+            Attribute a = r == null || r.ownerType() != mapping.type() ? null : mapping.attribute(r.name());
+            if (a == null || a instanceof PropertyMapping) {
+                throw new OrmException("load(" + r + ") on a query for " + mapping.name() + ": not a relationship of "
+                        + mapping.name() + "; its relationships: " + mapping.attributes().stream()
+                        .filter(x -> !(x instanceof PropertyMapping)).map(Attribute::name).toList());
+            }
+            if (!loads.contains(a)) {
+                loads.add(a);
+            }
+        }
+        return this;
+    }
+
+    /** Loads the requested relationships for every result, one SELECT per relationship and 500 keys. */
+    private List<E> loaded(List<E> results) {
+        if (!loads.isEmpty() && !results.isEmpty()) {
+            List<InstanceState> states = new ArrayList<>(results.size());
+            for (E e : results) {
+                states.add(session.stateOf(e));
+            }
+            for (Attribute a : loads) {
+                session.relations().loadAll(states, a);
+            }
+        }
+        return results;
+    }
+
+    @Override
     public Query<E> limit(int rows) {
         if (rows < 0) {
             throw new OrmException("limit(" + rows + ") on a query for " + mapping.name() + ": must be >= 0");
@@ -74,13 +112,23 @@ final class QueryImpl<E> implements Query<E> {
 
     @Override
     public List<E> list() {
-        try (Stream<E> s = stream()) {
-            return s.toList();
+        List<E> results;
+        try (Stream<E> s = rows()) {
+            results = s.toList();
         }
+        return entered(() -> loaded(results));
     }
 
+    /**
+     * The results as they are read. With {@link #load}, the results are read first and the
+     * relationships loaded for all of them, as {@link #list()} does.
+     */
     @Override
     public Stream<E> stream() {
+        return loads.isEmpty() ? rows() : list().stream();
+    }
+
+    private Stream<E> rows() {
         return entered(() -> {
             CompiledSql statement = compiled(select(session.persister(mapping).selectAll(), true));
             session.autoflush();
@@ -95,7 +143,7 @@ final class QueryImpl<E> implements Query<E> {
         return entered(() -> {
             CompiledSql one = compiled(firstRows(1));
             session.autoflush();
-            return session.sql().run(tx -> tx.query(one, null, loaderMapper())).stream().findFirst();
+            return loaded(session.sql().run(tx -> tx.query(one, null, loaderMapper()))).stream().findFirst();
         });
     }
 
@@ -109,7 +157,7 @@ final class QueryImpl<E> implements Query<E> {
                 throw new OrmException("expected exactly one " + mapping.name() + " where " + describeCriteria() + ", found "
                         + (found.isEmpty() ? "none" : "more than one"));
             }
-            return found.get(0);
+            return loaded(found).get(0);
         });
     }
 

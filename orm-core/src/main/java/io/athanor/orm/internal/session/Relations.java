@@ -76,6 +76,14 @@ final class Relations {
     /** Loads an unloaded collection with one SELECT (after autoflush). */
     void loadCollection(InstanceState s, Object entity, ToManyMapping c) {
         session.autoflush();
+        loadCollectionAsStored(s, entity, c);
+    }
+
+    /**
+     * Loads an unloaded collection without flushing first: a cascade in progress (a delete marking
+     * one object after another) must not be flushed half done.
+     */
+    private void loadCollectionAsStored(InstanceState s, Object entity, ToManyMapping c) {
         List<?> children = selectChildren(c, List.of(s.key));
         setCollection(s, entity, c, children);
     }
@@ -358,7 +366,7 @@ final class Relations {
     void cascadeDelete(InstanceState s, Object entity, List<InstanceState> alsoDelete) {
         for (ToManyMapping c : s.mapping.toManys()) {
             if ((s.expired & c.bit()) != 0 && s.status == ObjectState.PERSISTENT) {
-                loadCollection(s, entity, c);
+                loadCollectionAsStored(s, entity, c);
             }
             Object value = c.get(entity);
             if (!(value instanceof Collection<?> elements)) {
