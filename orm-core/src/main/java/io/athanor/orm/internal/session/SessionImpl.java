@@ -139,23 +139,39 @@ public final class SessionImpl implements Session {
 
     @Override
     public void flush() {
-        owner.run(() -> {
-            checkOpen();
-            transaction.requireUsable();
-            if (pending.isEmpty() && !hasSnapshotObjects()) {
-                return;
-            }
+        owner.run(() -> flush(false));
+    }
+
+    /**
+     * Plans and runs a flush. An explicit flush (and commit) first deletes the orphans; an
+     * autoflush leaves them, and their pending changes, for later: an element taken out of one
+     * collection is often about to be put into another, which may take a query (an autoflush) to load.
+     */
+    private void flush(boolean auto) {
+        checkOpen();
+        transaction.requireUsable();
+        if (pending.isEmpty() && !hasSnapshotObjects()) {
+            return;
+        }
+        if (!auto) {
             relations.deleteOrphans();
-            FlushPlan plan = FlushPlan.of(this, pending);
-            if (!plan.isEmpty()) {
-                lastPlan = plan.describe();
-                transaction.run(tx -> {
-                    plan.run(tx);
-                    return null;
-                });
-            }
-            pending.clear();
-        });
+        }
+        java.util.Set<InstanceState> deferred = new java.util.LinkedHashSet<>();
+        if (auto) {
+            pending.orphans.stream().filter(s -> s.status == ObjectState.PERSISTENT).forEach(deferred::add);
+        }
+        FlushPlan plan = FlushPlan.of(this, pending, deferred);
+        if (!plan.isEmpty()) {
+            lastPlan = plan.describe();
+            transaction.run(tx -> {
+                plan.run(tx);
+                return null;
+            });
+        }
+        java.util.List<InstanceState> orphans = new ArrayList<>(pending.orphans);
+        pending.clear();
+        pending.orphans.addAll(orphans);
+        deferred.forEach(pending.changed::add);
     }
 
     /**
@@ -420,7 +436,7 @@ public final class SessionImpl implements Session {
 
     void autoflush() {
         if (context.autoflush()) {
-            flush();
+            owner.run(() -> flush(true));
         } else {
             transaction.requireUsable();
         }
