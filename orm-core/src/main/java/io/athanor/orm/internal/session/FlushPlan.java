@@ -49,19 +49,11 @@ final class FlushPlan {
         this.session = session;
     }
 
-    /**
-     * Plans the flush of {@code pending}, leaving out the objects in {@code deferred}; fails, before
-     * any SQL, with what cannot be written.
-     */
-    static FlushPlan of(SessionImpl session, PendingChanges pending, Set<InstanceState> deferred) {
+    /** Plans the flush of {@code pending}; fails, before any SQL, with what cannot be written. */
+    static FlushPlan of(SessionImpl session, PendingChanges pending) {
         FlushPlan plan = new FlushPlan(session);
-        List<InstanceState> added = new ArrayList<>(pending.added);
-        added.removeAll(deferred);
-        plan.planInserts(added);
-        List<InstanceState> changed = new ArrayList<>();
-        session.flushCandidates().forEach(changed::add);
-        changed.removeAll(deferred);
-        plan.planUpdates(changed);
+        plan.planInserts(new ArrayList<>(pending.added));
+        plan.planUpdates(session.flushCandidates());
         plan.planDeletes(new ArrayList<>(pending.deleted));
         return plan;
     }

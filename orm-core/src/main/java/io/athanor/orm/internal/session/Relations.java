@@ -151,11 +151,25 @@ final class Relations {
         return back.keyOf(back.get(child));
     }
 
+    /**
+     * Puts the loaded children into the collection, as the session sees them: a child moved away in
+     * memory is left out, and a new or changed child that references the owner but is not flushed
+     * yet (autoflush off, or a cascade in progress) is added.
+     */
     private void setCollection(InstanceState s, Object entity, ToManyMapping c, List<?> children) {
         List<Object> own = new ArrayList<>(children.size());
         for (Object child : children) {
-            if (s.key.equals(parentKey(c, child))) { // a child moved away in memory is not the database's answer any more
+            if (s.key.equals(parentKey(c, child))) {
                 own.add(child);
+            }
+        }
+        PendingChanges pending = session.pending();
+        for (Iterable<InstanceState> unflushed : List.<Iterable<InstanceState>>of(pending.added, pending.changed.snapshot())) {
+            for (InstanceState child : unflushed) {
+                Object e = child.get();
+                if (child.mapping == c.target() && e != null && !own.contains(e) && currentTarget(e, c.mappedBy()) == entity) {
+                    own.add(e);
+                }
             }
         }
         c.set(entity, TrackedCollection.of(this, s, c, own));
@@ -325,6 +339,9 @@ final class Relations {
             }
             for (ToOneMapping t : s.mapping.toOnes()) {
                 Object target = ((s.expired | s.unresolved) & t.bit()) == 0 ? t.get(entity) : null;
+                if (target != null && t.inverse() != null) {
+                    rawAdd(target, t.inverse(), entity); // set while it was transient: the other side did not follow
+                }
                 if (addIfNew(target)) {
                     work.push(target);
                 }
@@ -339,7 +356,9 @@ final class Relations {
                     c.set(entity, TrackedCollection.of(this, s, c, elements));
                 }
                 for (Object element : new ArrayList<>(elements)) {
-                    if (currentTarget(element, c.mappedBy()) != entity) {
+                    Object current = currentTarget(element, c.mappedBy());
+                    if (current != entity) {
+                        rawRemove(current, c, element);
                         setReference(element, c.mappedBy(), entity);
                     }
                     if (addIfNew(element)) {
@@ -391,9 +410,14 @@ final class Relations {
         }
     }
 
-    /** At the flush: elements taken out of an orphan-removal collection and not taken in again are deleted. */
-    void deleteOrphans() {
+    /**
+     * At the flush: elements taken out of an orphan-removal collection and not taken in again are
+     * deleted. An autoflush ({@code auto}) deletes only those whose reference cannot be NULL, and
+     * returns the others: they stay candidates for the next flush.
+     */
+    List<InstanceState> deleteOrphans(boolean auto) {
         PendingChanges pending = session.pending();
+        List<InstanceState> kept = new ArrayList<>();
         while (!pending.orphans.isEmpty()) {
             InstanceState s = pending.orphans.iterator().next();
             pending.orphans.remove(s);
@@ -401,15 +425,27 @@ final class Relations {
             if (entity == null || (s.status != ObjectState.PENDING && s.status != ObjectState.PERSISTENT)) {
                 continue;
             }
-            boolean stillOrphan = true;
+            boolean orphan = false;
+            boolean nullable = true;
             for (ToOneMapping t : s.mapping.toOnes()) {
-                if (t.inverse() != null && t.inverse().orphanRemoval() && currentTarget(entity, t) != null) {
-                    stillOrphan = false;
+                if (t.inverse() != null && t.inverse().orphanRemoval()) {
+                    if (currentTarget(entity, t) != null) {
+                        orphan = false;
+                        break;
+                    }
+                    orphan = true;
+                    nullable &= t.nullable();
                 }
             }
-            if (stillOrphan) {
+            if (!orphan) {
+                continue;
+            }
+            if (auto && nullable) {
+                kept.add(s);
+            } else {
                 session.deleteWithCascade(s);
             }
         }
+        return kept;
     }
 }

@@ -143,9 +143,10 @@ public final class SessionImpl implements Session {
     }
 
     /**
-     * Plans and runs a flush. An explicit flush (and commit) first deletes the orphans; an
-     * autoflush leaves them, and their pending changes, for later: an element taken out of one
-     * collection is often about to be put into another, which may take a query (an autoflush) to load.
+     * Plans and runs a flush. An explicit flush (and commit) deletes the orphans first; an autoflush
+     * deletes only those whose reference cannot be NULL and flushes the others with it cleared,
+     * keeping them candidates: an element taken out of one collection is often about to be put into
+     * another, which may take a query (an autoflush) to load.
      */
     private void flush(boolean auto) {
         checkOpen();
@@ -153,14 +154,8 @@ public final class SessionImpl implements Session {
         if (pending.isEmpty() && !hasSnapshotObjects()) {
             return;
         }
-        if (!auto) {
-            relations.deleteOrphans();
-        }
-        java.util.Set<InstanceState> deferred = new java.util.LinkedHashSet<>();
-        if (auto) {
-            pending.orphans.stream().filter(s -> s.status == ObjectState.PERSISTENT).forEach(deferred::add);
-        }
-        FlushPlan plan = FlushPlan.of(this, pending, deferred);
+        List<InstanceState> candidates = relations.deleteOrphans(auto);
+        FlushPlan plan = FlushPlan.of(this, pending);
         if (!plan.isEmpty()) {
             lastPlan = plan.describe();
             transaction.run(tx -> {
@@ -168,10 +163,8 @@ public final class SessionImpl implements Session {
                 return null;
             });
         }
-        java.util.List<InstanceState> orphans = new ArrayList<>(pending.orphans);
         pending.clear();
-        pending.orphans.addAll(orphans);
-        deferred.forEach(pending.changed::add);
+        pending.orphans.addAll(candidates);
     }
 
     /**

@@ -1,0 +1,334 @@
+package io.athanor.test.kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.athanor.orm.Session;
+import io.athanor.orm.SessionFactory;
+import io.athanor.sql.Database;
+import io.athanor.sql.Sql;
+import io.athanor.test.kit.entities.KitCustomer;
+import io.athanor.test.kit.entities.KitCustomer_;
+import io.athanor.test.kit.entities.KitNode;
+import io.athanor.test.kit.entities.KitNode_;
+import io.athanor.test.kit.entities.KitOrder;
+import io.athanor.test.kit.entities.KitOrder_;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Random operations on object graphs through a session (adding through either side, moving,
+ * removing, deleting parents and subtrees, bulk updates through relationship criteria, commits and
+ * rollbacks), checked after every commit against a model of what the database must hold, and
+ * against what the session's objects say. Each operation goes through the public API only; the
+ * seed is in every failure message ({@code -Dathanor.seed=S} repeats a run).
+ */
+final class RelationshipModelCheck {
+    private final SessionFactory factory;
+    private final Database db;
+
+    RelationshipModelCheck(SessionFactory factory, Database db) {
+        this.factory = factory;
+        this.db = db;
+    }
+
+    static long seed() {
+        String given = System.getProperty("athanor.seed");
+        return given != null ? Long.parseLong(given) : System.nanoTime();
+    }
+
+    // --- customers and orders --------------------------------------------------------------------
+
+    /** Item to customer name (null: none), and item to quantity. */
+    private record Orders(Map<String, String> owner, Map<String, Integer> quantity) {
+        Orders copy() {
+            return new Orders(new TreeMap<>(owner), new TreeMap<>(quantity));
+        }
+    }
+
+    void customersAndOrders(long seed, int operations) {
+        Random random = new Random(seed);
+        TreeSet<String> customers = new TreeSet<>();
+        Orders model = new Orders(new TreeMap<>(), new TreeMap<>());
+        TreeSet<String> committedCustomers = new TreeSet<>();
+        Orders committed = model.copy();
+        List<String> trace = new ArrayList<>();
+        Session s = factory.openSession();
+        try {
+            for (int step = 0; step < operations; step++) {
+                int op = random.nextInt(12);
+                try {
+                    String what;
+                    if (op == 0 || customers.isEmpty()) {
+                        String name = "c" + step;
+                        s.add(new KitCustomer(name));
+                        customers.add(name);
+                        what = "add customer " + name;
+                    } else if (op <= 2) {
+                        String item = "o" + step;
+                        String owner = random.nextInt(4) == 0 ? null : pick(random, customers);
+                        KitOrder o = new KitOrder(item, 1 + random.nextInt(9));
+                        if (owner != null && random.nextBoolean()) {
+                            customer(s, owner).getOrders().add(o);
+                        } else {
+                            o.setCustomer(owner == null ? null : customer(s, owner));
+                            s.add(o);
+                        }
+                        model.owner().put(item, owner);
+                        model.quantity().put(item, o.getQuantity());
+                        what = "add order " + item + " to " + owner;
+                    } else if (op <= 4 && !model.owner().isEmpty()) {
+                        String item = pick(random, model.owner().keySet());
+                        String to = random.nextInt(3) == 0 ? null : pick(random, customers);
+                        KitOrder o = order(s, item);
+                        String from = model.owner().get(item);
+                        if (to == null && from != null && random.nextBoolean()) {
+                            customer(s, from).getOrders().remove(o);
+                        } else if (to != null && random.nextBoolean()) {
+                            customer(s, to).getOrders().add(o);
+                        } else {
+                            o.setCustomer(to == null ? null : customer(s, to));
+                        }
+                        model.owner().put(item, to);
+                        what = "move " + item + " from " + from + " to " + to;
+                    } else if (op == 5 && !model.owner().isEmpty()) {
+                        String item = pick(random, model.owner().keySet());
+                        KitOrder o = order(s, item);
+                        o.setQuantity(o.getQuantity() + 1);
+                        model.quantity().merge(item, 1, Integer::sum);
+                        what = "increment " + item;
+                    } else if (op == 6 && !model.owner().isEmpty()) {
+                        String item = pick(random, model.owner().keySet());
+                        s.delete(order(s, item));
+                        model.owner().remove(item);
+                        model.quantity().remove(item);
+                        what = "delete " + item;
+                    } else if (op == 7) {
+                        String name = pick(random, customers);
+                        s.delete(customer(s, name));
+                        customers.remove(name);
+                        for (Map.Entry<String, String> e : model.owner().entrySet()) {
+                            if (name.equals(e.getValue())) {
+                                e.setValue(null);
+                            }
+                        }
+                        what = "delete customer " + name;
+                    } else if (op == 8) {
+                        String name = pick(random, customers);
+                        s.query(KitOrder.class).where(KitOrder_.customer.has(KitCustomer_.name.eq(name)))
+                                .update(Map.of(KitOrder_.quantity, KitOrder_.quantity.plus(10)));
+                        for (Map.Entry<String, String> e : model.owner().entrySet()) {
+                            if (name.equals(e.getValue())) {
+                                model.quantity().merge(e.getKey(), 10, Integer::sum);
+                            }
+                        }
+                        what = "bulk +10 for " + name;
+                    } else if (op == 9) {
+                        s.rollback();
+                        customers = new TreeSet<>(committedCustomers);
+                        model = committed.copy();
+                        what = "rollback";
+                    } else if (op == 10) {
+                        s.close();
+                        s = factory.openSession();
+                        customers = new TreeSet<>(committedCustomers);
+                        model = committed.copy();
+                        what = "close without commit";
+                    } else {
+                        s.commit();
+                        committedCustomers = new TreeSet<>(customers);
+                        committed = model.copy();
+                        what = "commit";
+                        checkOrders(seed, trace, s, customers, model);
+                    }
+                    trace.add(what);
+                } catch (RuntimeException e) {
+                    throw new AssertionError("seed " + seed + ": operation " + step + " failed after "
+                            + trace.subList(Math.max(0, trace.size() - 15), trace.size()) + ": " + e + "; plan " + s.lastFlushPlan(), e);
+                }
+            }
+            s.commit();
+            trace.add("commit");
+            checkOrders(seed, trace, s, customers, model);
+        } finally {
+            s.close();
+        }
+    }
+
+    private void checkOrders(long seed, List<String> trace, Session s, TreeSet<String> customers, Orders model) {
+        String context = "seed " + seed + " after " + trace.subList(Math.max(0, trace.size() - 12), trace.size());
+        assertEquals(model.owner(), RelationshipSuite.ordersInDatabase(db), context);
+        Map<String, Integer> quantities = new TreeMap<>();
+        db.query(Sql.select(KitOrder_.item, KitOrder_.quantity).from(KitOrder_.TABLE), r -> quantities.put(r.get(0), r.get(1)));
+        assertEquals(model.quantity(), quantities, context);
+        assertEquals(customers, new TreeSet<>(db.query(Sql.select(KitCustomer_.name).from(KitCustomer_.TABLE),
+                r -> r.get(KitCustomer_.name))), context);
+        for (KitCustomer c : s.query(KitCustomer.class).list()) { // the session's view, lazily loaded
+            TreeSet<String> items = new TreeSet<>();
+            for (KitOrder o : c.getOrders()) {
+                items.add(o.getItem());
+                assertEquals(c, o.getCustomer(), context);
+            }
+            TreeSet<String> expected = new TreeSet<>();
+            model.owner().forEach((item, owner) -> {
+                if (c.getName().equals(owner)) {
+                    expected.add(item);
+                }
+            });
+            assertEquals(expected, items, context + ": " + c + "'s orders");
+        }
+    }
+
+    private static KitCustomer customer(Session s, String name) {
+        return s.query(KitCustomer.class).where(KitCustomer_.name.eq(name)).one();
+    }
+
+    private static KitOrder order(Session s, String item) {
+        return s.query(KitOrder.class).where(KitOrder_.item.eq(item)).one();
+    }
+
+    private static String pick(Random random, java.util.Collection<String> from) {
+        List<String> list = new ArrayList<>(from);
+        return list.get(random.nextInt(list.size()));
+    }
+
+    // --- a tree ----------------------------------------------------------------------------------
+
+    /** Random additions, moves (never under a node's own subtree), removals and deletes of subtrees. */
+    void tree(long seed, int operations) {
+        Random random = new Random(seed);
+        Map<String, String> parent = new TreeMap<>();
+        Map<String, String> committed = new TreeMap<>();
+        List<String> trace = new ArrayList<>();
+        try (Session s = factory.openSession()) {
+            for (int step = 0; step < operations; step++) {
+                int op = random.nextInt(10);
+                try {
+                    String what;
+                    if (op <= 3 || parent.isEmpty()) {
+                        String name = "n" + step;
+                        String under = parent.isEmpty() || random.nextInt(4) == 0 ? null : pick(random, parent.keySet());
+                        KitNode node = new KitNode(name);
+                        if (under == null) {
+                            s.add(node);
+                        } else if (random.nextBoolean()) {
+                            node(s, under).getChildren().add(node);
+                        } else {
+                            node.setParent(node(s, under));
+                            s.add(node);
+                        }
+                        parent.put(name, under);
+                        what = "add " + name + " under " + under;
+                    } else if (op <= 5) {
+                        String name = pick(random, parent.keySet());
+                        List<String> candidates = new ArrayList<>();
+                        for (String other : parent.keySet()) {
+                            if (!inSubtree(parent, other, name)) {
+                                candidates.add(other);
+                            }
+                        }
+                        String to = candidates.isEmpty() || random.nextInt(4) == 0 ? null : pick(random, candidates);
+                        KitNode node = node(s, name);
+                        if (to != null && random.nextBoolean()) {
+                            node(s, to).getChildren().add(node);
+                        } else {
+                            node.setParent(to == null ? null : node(s, to));
+                        }
+                        if (to == null && parent.get(name) != null) {
+                            removeSubtree(parent, name); // taken from its parent's orphan-removal collection
+                        } else {
+                            parent.put(name, to);
+                        }
+                        what = "move " + name + " under " + to;
+                    } else if (op == 6) {
+                        String name = pick(random, parent.keySet());
+                        s.delete(node(s, name));
+                        removeSubtree(parent, name);
+                        what = "delete " + name;
+                    } else if (op == 7 && parent.values().stream().anyMatch(p -> p != null)) {
+                        String name = pick(random, parent.keySet().stream().filter(n -> parent.get(n) != null).toList());
+                        KitNode node = node(s, name);
+                        node(s, parent.get(name)).getChildren().remove(node); // an orphan: deleted with its subtree
+                        removeSubtree(parent, name);
+                        what = "orphan " + name;
+                    } else if (op == 8) {
+                        s.rollback();
+                        parent.clear();
+                        parent.putAll(committed);
+                        what = "rollback";
+                    } else {
+                        s.commit();
+                        committed = new TreeMap<>(parent);
+                        what = "commit";
+                        checkTree(seed, trace, s, parent);
+                    }
+                    trace.add(what);
+                    if (Boolean.getBoolean("athanor.relTrace")) {
+                        Map<Long, Object[]> rows = new TreeMap<>();
+                        db.query(Sql.select(KitNode_.id, KitNode_.name, KitNode_.parent.column()).from(KitNode_.TABLE),
+                                r -> rows.put(r.get(0), new Object[] {r.get(1), r.get(2)}));
+                        StringBuilder b = new StringBuilder();
+                        rows.forEach((k, v) -> b.append(k).append('=').append(v[0]).append("<").append(v[1]).append(' '));
+                        System.out.println("OP " + step + " " + what + " | db(uncommitted invisible) " + b + " | model " + parent);
+                    }
+                    
+                } catch (RuntimeException e) {
+                    throw new AssertionError("seed " + seed + ": operation " + step + " failed after "
+                            + trace.subList(Math.max(0, trace.size() - 15), trace.size()) + ": " + e + "; plan " + s.lastFlushPlan(), e);
+                }
+            }
+            s.commit();
+            trace.add("commit");
+            checkTree(seed, trace, s, parent);
+        }
+    }
+
+    private void checkTree(long seed, List<String> trace, Session s, Map<String, String> parent) {
+        String context = "seed " + seed + " after " + trace.subList(Math.max(0, trace.size() - 12), trace.size());
+        Map<String, String> inDatabase = new TreeMap<>();
+        var p = KitNode_.TABLE.as("p");
+        db.query(Sql.select(KitNode_.name, p.column("name", String.class)).from(KitNode_.TABLE)
+                .leftJoin(p, p.column("id", Long.class).eq(KitNode_.parent.column(Long.class))),
+                r -> inDatabase.put(r.get(0), r.get(1)));
+        assertEquals(parent, inDatabase, context);
+        for (KitNode n : s.query(KitNode.class).list()) {
+            List<String> children = new ArrayList<>();
+            n.getChildren().forEach(c -> children.add(c.getName()));
+            List<String> expected = new ArrayList<>();
+            parent.forEach((child, of) -> {
+                if (n.getName().equals(of)) {
+                    expected.add(child);
+                }
+            });
+            assertEquals(new TreeSet<>(expected), new TreeSet<>(children), context + ": children of " + n);
+            assertEquals(parent.get(n.getName()), n.getParent() == null ? null : n.getParent().getName(), context);
+        }
+    }
+
+    private KitNode node(Session s, String name) {
+        return s.query(KitNode.class).where(KitNode_.name.eq(name)).one();
+    }
+
+    /** True when {@code node} is {@code root} or below it. */
+    private static boolean inSubtree(Map<String, String> parent, String node, String root) {
+        for (String n = node; n != null; n = parent.get(n)) {
+            if (n.equals(root)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void removeSubtree(Map<String, String> parent, String root) {
+        Map<String, String> copy = new HashMap<>(parent);
+        for (String n : copy.keySet()) {
+            if (inSubtree(copy, n, root)) {
+                parent.remove(n);
+            }
+        }
+    }
+}
