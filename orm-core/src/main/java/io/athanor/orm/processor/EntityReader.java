@@ -248,9 +248,8 @@ final class EntityReader {
             return null;
         }
         Column column = field.getAnnotation(Column.class);
-        String columnName = column != null && !column.name().isEmpty() ? column.name()
-                : MappingRules.snakeCase(fieldName) + "_id";
-        if (column != null && (column.name().isBlank() && !column.name().isEmpty())) {
+        String columnName = MappingRules.columnName(fieldName, column == null ? null : column.name(), true);
+        if (column != null && column.name().isBlank() && !column.name().isEmpty()) {
             error(field, where + ": @Column(name) is blank");
             return null;
         }

@@ -69,6 +69,57 @@ class MetamodelProcessorTest {
     // ---- generated table and columns ----
 
     @Test
+    void relationshipsBecomeToOneAndToManyWithTheForeignKeyTypedLikeTheTargetsKey() throws Exception {
+        Compilation c = compile(source("p.Customer", """
+                package p;
+                import io.athanor.orm.annotations.*;
+                @Entity
+                public class Customer {
+                    @Id String code;
+                    @OneToMany(mappedBy = "buyer") java.util.List<Purchase> purchases;
+                }
+                """), source("p.Purchase", """
+                package p;
+                import io.athanor.orm.annotations.*;
+                @Entity
+                public class Purchase {
+                    @Id Long id;
+                    @ManyToOne @Column(nullable = false) Customer buyer;
+                }
+                """));
+        assertEquals(List.of("id java.lang.Long primary-key generated not-null", "buyer_id java.lang.String not-null"),
+                describe(c.table("p.Purchase_")));
+        assertEquals(List.of("code java.lang.String primary-key not-null"), describe(c.table("p.Customer_")));
+        Object buyer = c.load("p.Purchase_").getField("buyer").get(null);
+        assertTrue(buyer instanceof io.athanor.orm.ToOne<?, ?> t && t.column().name().equals("buyer_id")
+                && t.targetType() == c.load("p.Customer"), String.valueOf(buyer));
+        Object purchases = c.load("p.Customer_").getField("purchases").get(null);
+        assertTrue(purchases instanceof io.athanor.orm.ToMany<?, ?> m && m.mappedBy() == buyer, String.valueOf(purchases));
+    }
+
+    @Test
+    void aMappedByThatNamesNoReferenceBackAndAReferenceToANonEntityAreCompileErrors() {
+        Compilation c = compileFailing(source("p.Customer", """
+                package p;
+                import io.athanor.orm.annotations.*;
+                @Entity
+                public class Customer {
+                    @Id Long id;
+                    @OneToMany(mappedBy = "nobody") java.util.List<Purchase> purchases;
+                    @ManyToOne String notAnEntity;
+                }
+                """), source("p.Purchase", """
+                package p;
+                import io.athanor.orm.annotations.*;
+                @Entity
+                public class Purchase { @Id Long id; @ManyToOne Customer buyer; }
+                """));
+        assertError(c, "Customer.purchases", "mappedBy = \"nobody\"", "names no @ManyToOne");
+        assertError(c, "Customer.notAnEntity", "@ManyToOne needs a field whose type is an @Entity class");
+        assertNoMetamodel("p.Customer_");
+    }
+
+    @Test
     void tableIsTheClassNameInSnakeCaseWithOneColumnPerFieldInDeclarationOrder() throws Exception {
         Compilation c = compile(source("p.OrderLine", """
                 package p;

@@ -264,11 +264,8 @@ public final class MappingReader {
 
         private static String columnName(Field f) {
             Column column = f.getAnnotation(Column.class);
-            if (column != null && !column.name().isEmpty()) {
-                return column.name();
-            }
-            String name = MappingRules.snakeCase(f.getName());
-            return f.isAnnotationPresent(ManyToOne.class) ? name + "_id" : name;
+            return MappingRules.columnName(f.getName(), column == null ? null : column.name(),
+                    f.isAnnotationPresent(ManyToOne.class));
         }
 
         EntityMapping<?> mapping(int ordinal, Table built) {

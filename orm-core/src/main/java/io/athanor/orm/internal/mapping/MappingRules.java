@@ -56,6 +56,18 @@ public final class MappingRules {
     }
 
     /**
+     * The column of a field: {@code @Column(name)} when given, else the field name in snake_case,
+     * with {@code _id} appended for a {@code @ManyToOne} ({@code customer} is stored in
+     * {@code customer_id}).
+     */
+    public static String columnName(String fieldName, String explicitName, boolean reference) {
+        if (explicitName != null && !explicitName.isEmpty()) {
+            return explicitName;
+        }
+        return snakeCase(fieldName) + (reference ? "_id" : "");
+    }
+
+    /**
      * What is wrong with {@code @Column(precision, scale)} on a field of that boxed type, or empty
      * (also when neither is declared: precision 0, scale -1).
      */

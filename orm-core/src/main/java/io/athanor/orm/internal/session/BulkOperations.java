@@ -9,6 +9,7 @@ import io.athanor.orm.internal.evaluator.UnevaluableException;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.PropertyMapping;
 import io.athanor.orm.internal.persistence.EntityPersister;
+import io.athanor.orm.internal.persistence.RowWriter;
 import io.athanor.sql.Column;
 import io.athanor.sql.Delete;
 import io.athanor.sql.Expression;
@@ -302,13 +303,12 @@ final class BulkOperations {
             long count = 0;
             EntityPersister persister = session.persister(m);
             for (Map.Entry<Long, List<KeyedRow>> shape : KeyedRow.byShape(persister, checked).entrySet()) {
-                int[] counts = tx.executeBatch(persister.update(shape.getKey()),
-                        shape.getValue().stream().map(r -> r.slots(persister)).toList());
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 0) {
-                        throw stale(m, shape.getValue().get(i));
-                    }
-                    count += Math.max(counts[i], 0);
+                List<KeyedRow> same = shape.getValue();
+                int[] counts = RowWriter.update(tx, persister, shape.getKey(), same.stream().map(r -> r.slots(persister)).toList(),
+                        i -> m.describe(same.get(i).key()) + " (bulkUpdate row " + same.get(i).position() + ")",
+                        (i, matched) -> stale(m, same.get(i)));
+                for (int c : counts) {
+                    count += Math.max(c, 0);
                 }
             }
             return count;
