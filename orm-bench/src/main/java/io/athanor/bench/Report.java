@@ -26,6 +26,9 @@ public final class Report {
         {"W5Insert", "orm", "jdbcKeys", "1.5"},
         {"W5Insert", "orm", "jdbcBatch", "0"},
         {"W6ChangeSome", "orm", "jdbc", "1.5"},
+        {"W7GraphLoad", "ormOrdersWithCustomer", "jdbc", "1.5"},
+        {"W7GraphLoad", "ormCustomersWithOrders", "jdbc", "1.5"},
+        {"W8GraphInsert", "orm", "jdbcKeys", "1.5"},
     };
 
     private Report() {
