@@ -6,6 +6,7 @@ import io.athanor.orm.model.rel.Customer;
 import io.athanor.orm.model.rel.House;
 import io.athanor.orm.model.rel.Person;
 import io.athanor.orm.model.rel.PurchaseOrder;
+import io.athanor.orm.model.rel.Review;
 import io.athanor.orm.model.rel.Ticket;
 import io.athanor.sql.Database;
 import io.athanor.sql.StatementKind;
@@ -30,7 +31,7 @@ final class RelationshipFixture implements AutoCloseable {
         database = Database.builder().url("jdbc:sqlite:" + dir.resolve("rel.db"))
                 .listener((sql, kind, rows, values) -> statements.add(new Executed(sql, kind, rows))).build();
         factory = SessionFactory.builder().database(database)
-                .entities(PurchaseOrder.class, Ticket.class, Customer.class, Category.class, House.class, Person.class)
+                .entities(PurchaseOrder.class, Ticket.class, Review.class, Customer.class, Category.class, House.class, Person.class)
                 .build();
         factory.createTables();
         statements.clear();

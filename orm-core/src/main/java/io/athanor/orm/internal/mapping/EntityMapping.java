@@ -129,14 +129,13 @@ public final class EntityMapping<E> {
     }
 
     /** The attribute (property or reference) of {@code column}, or null if it is not a column of this table. */
-    public Attribute columnAttribute(Column<?> column) {
+    public StoredAttribute columnAttribute(Column<?> column) {
         if (!column.table().name().equals(table.name()) || column.table().alias() != null
                 || column.index() >= bySlot.length) {
             return null;
         }
-        Attribute a = bySlot[column.index()];
-        Column<?> own = a instanceof PropertyMapping p ? p.column() : ((ToOneMapping) a).column();
-        return own.equals(column) ? a : null;
+        StoredAttribute a = (StoredAttribute) bySlot[column.index()];
+        return a.column().equals(column) ? a : null;
     }
 
     /** The attribute of that field name, or null. */

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /** An attribute whose field holds its column's value (converted by the column's type). */
-public final class PropertyMapping extends Attribute {
+public final class PropertyMapping extends Attribute implements StoredAttribute {
     private final Column<?> column;
 
     PropertyMapping(String entityName, String name, int index, Column<?> column, boolean primitive,
@@ -15,11 +15,13 @@ public final class PropertyMapping extends Attribute {
         this.column = column;
     }
 
+    @Override
     public Column<?> column() {
         return column;
     }
 
     /** The column's position in the table, and the slot of row arrays that holds its value. */
+    @Override
     public int slot() {
         return column.index();
     }

@@ -10,7 +10,7 @@ import java.lang.invoke.MethodHandle;
  * row is written, so a parent's generated key reaches its children once the parent is inserted.
  * The target mapping is set when the factory links its mappings (targets may be read later).
  */
-public final class ToOneMapping extends Attribute {
+public final class ToOneMapping extends Attribute implements StoredAttribute {
     private final Column<?> column;
     private final Class<?> targetType;
     private final OnDelete onDelete;
@@ -28,11 +28,13 @@ public final class ToOneMapping extends Attribute {
     }
 
     /** The foreign-key column. */
+    @Override
     public Column<?> column() {
         return column;
     }
 
     /** The foreign-key column's position in the table and in row arrays. */
+    @Override
     public int slot() {
         return column.index();
     }

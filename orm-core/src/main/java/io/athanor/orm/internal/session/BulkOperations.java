@@ -8,6 +8,8 @@ import io.athanor.orm.internal.evaluator.CompiledCriteria;
 import io.athanor.orm.internal.evaluator.UnevaluableException;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.orm.internal.mapping.StoredAttribute;
+import io.athanor.orm.internal.mapping.ToOneMapping;
 import io.athanor.orm.internal.persistence.EntityPersister;
 import io.athanor.orm.internal.persistence.RowWriter;
 import io.athanor.sql.Column;
@@ -92,13 +94,17 @@ final class BulkOperations {
      * Maps a row of every column to the session's instance (loading it if it is not loaded) and gives
      * it the row's values of the properties a statement {@code set} ({@link InstanceState#setFromDatabase}).
      */
-    private <E> RowMapper<E> refreshing(EntityMapping<E> m, java.util.Collection<PropertyMapping> set) {
+    private <E> RowMapper<E> refreshing(EntityMapping<E> m, java.util.Collection<? extends StoredAttribute> set) {
         RowMapper<E> loaded = session.loader().rowMapper(m);
         return row -> {
             E entity = loaded.map(row);
             InstanceState s = session.stateOf(entity);
-            for (PropertyMapping p : set) {
-                s.setFromDatabase(entity, p, row.get(p.slot()));
+            for (StoredAttribute a : set) {
+                if (a instanceof ToOneMapping t) {
+                    session.relations().referenceFromDatabase(s, entity, t, row.get(t.slot()));
+                } else {
+                    s.setFromDatabase(entity, (PropertyMapping) a, row.get(a.slot()));
+                }
             }
             return entity;
         };

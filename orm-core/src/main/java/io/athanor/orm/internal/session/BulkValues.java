@@ -3,6 +3,8 @@ package io.athanor.orm.internal.session;
 import io.athanor.orm.OrmException;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.orm.internal.mapping.StoredAttribute;
+import io.athanor.orm.internal.mapping.ToOneMapping;
 import io.athanor.sql.Column;
 import io.athanor.sql.Expression;
 import io.athanor.sql.Sql;
@@ -18,9 +20,9 @@ import java.util.Map;
  * A versioned entity also gets {@code version = version + 1}, so optimistic locks see the change.
  */
 final class BulkValues {
-    private final Map<PropertyMapping, Expression<?>> values;
+    private final Map<StoredAttribute, Expression<?>> values;
 
-    private BulkValues(Map<PropertyMapping, Expression<?>> values) {
+    private BulkValues(Map<StoredAttribute, Expression<?>> values) {
         this.values = values;
     }
 
@@ -28,9 +30,12 @@ final class BulkValues {
         if (given == null || given.isEmpty()) {
             throw new OrmException("a bulk update of " + m.name() + " needs at least one column to set");
         }
-        Map<PropertyMapping, Expression<?>> out = new LinkedHashMap<>();
+        Map<StoredAttribute, Expression<?>> out = new LinkedHashMap<>();
         for (Map.Entry<? extends Column<?>, ?> e : given.entrySet()) {
-            PropertyMapping p = property(m, e.getKey());
+            StoredAttribute p = e.getKey() == null ? null : m.columnAttribute(e.getKey());
+            if (p == null) {
+                property(m, e.getKey()); // fails naming the column
+            }
             if (p == m.id()) {
                 throw new OrmException("a bulk update cannot set the primary key " + p + " (" + e.getKey() + ")");
             }
@@ -43,9 +48,17 @@ final class BulkValues {
         return new BulkValues(Collections.unmodifiableMap(out));
     }
 
-    /** The property behind a column of the entity's table; fails naming the column otherwise. */
+    /**
+     * The property behind a column of the entity's table; fails naming the column otherwise, and
+     * naming the reference when the column is a foreign key (these operations set properties; a
+     * reference is set through its object, or by a query's bulk update).
+     */
     static PropertyMapping property(EntityMapping<?> m, Column<?> column) {
         PropertyMapping p = column == null ? null : m.property(column);
+        if (p == null && column != null && m.columnAttribute(column) instanceof ToOneMapping t) {
+            throw new OrmException("column " + column + " is the foreign key of the reference " + t + "; this operation"
+                    + " sets column properties only: set the reference on the object, or use query(...).update(...)");
+        }
         if (p == null) {
             throw new OrmException("column " + column + " is not a column of " + m.name() + " (table " + m.table().name()
                     + "); its columns are " + m.table().columns());
@@ -67,7 +80,7 @@ final class BulkValues {
     }
 
     /** A Java value (checked against the column type) or an expression of the column's type. */
-    static Expression<?> expression(PropertyMapping p, Object value) {
+    static Expression<?> expression(StoredAttribute p, Object value) {
         Column<?> c = p.column();
         if (value instanceof Expression<?> e) {
             if (e.type() != c.type()) {
@@ -94,14 +107,14 @@ final class BulkValues {
         return c.plus(1);
     }
 
-    Map<PropertyMapping, Expression<?>> values() {
+    Map<StoredAttribute, Expression<?>> values() {
         return values;
     }
 
     /** Adds the SET clause to an UPDATE of the entity's table. */
     Update applyTo(Update update) {
         Update u = update;
-        for (Map.Entry<PropertyMapping, Expression<?>> e : values.entrySet()) {
+        for (Map.Entry<StoredAttribute, Expression<?>> e : values.entrySet()) {
             u = set(u, e.getKey().column(), e.getValue());
         }
         return u;

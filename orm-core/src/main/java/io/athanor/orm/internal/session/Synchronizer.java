@@ -9,6 +9,8 @@ import io.athanor.orm.internal.evaluator.UnevaluableException;
 import io.athanor.orm.internal.evaluator.ValueSource;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.PropertyMapping;
+import io.athanor.orm.internal.mapping.StoredAttribute;
+import io.athanor.orm.internal.mapping.ToOneMapping;
 import io.athanor.sql.Column;
 import io.athanor.sql.Expression;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import java.util.Set;
 final class Synchronizer {
     private final SessionImpl session;
     private final EntityMapping<?> mapping;
-    private final List<PropertyMapping> targets = new ArrayList<>();
+    private final List<StoredAttribute> targets = new ArrayList<>();
     private final List<CompiledValue> computations = new ArrayList<>();
     /** For each computation, the properties it reads (computed once: mask() compares column names). */
     private long[] reads = new long[0];
@@ -36,7 +38,7 @@ final class Synchronizer {
         this.session = session;
         this.mapping = mapping;
         if (values != null) {
-            for (Map.Entry<PropertyMapping, Expression<?>> e : values.values().entrySet()) {
+            for (Map.Entry<StoredAttribute, Expression<?>> e : values.values().entrySet()) {
                 targets.add(e.getKey());
                 computations.add(compile(evaluator, e.getValue(), e.getKey().column()));
             }
@@ -116,7 +118,15 @@ final class Synchronizer {
             }
             boolean expiredSome = false;
             for (int i = 0; i < targets.size(); i++) {
-                PropertyMapping p = targets.get(i);
+                if (targets.get(i) instanceof ToOneMapping t) {
+                    if (known[i]) {
+                        session.relations().referenceFromDatabase(s, entity, t, computed[i]);
+                    } else {
+                        session.relations().referenceUnknown(s, entity, t);
+                    }
+                    continue;
+                }
+                PropertyMapping p = (PropertyMapping) targets.get(i);
                 if (known[i] && !s.isModified(p.index())) {
                     s.setCommitted(entity, p, computed[i]);
                 } else {
@@ -135,12 +145,13 @@ final class Synchronizer {
         for (InstanceState s : matched) {
             session.lifecycle().deleted(s);
         }
+        session.relations().deletedByDatabase(matched);
     }
 
     private long mask(Set<Column<?>> columns) {
         long m = 0;
         for (Column<?> c : columns) {
-            io.athanor.orm.internal.mapping.Attribute a = mapping.columnAttribute(c);
+            StoredAttribute a = mapping.columnAttribute(c);
             if (a != null) {
                 m |= a.bit();
             }
@@ -152,8 +163,8 @@ final class Synchronizer {
     record EntityValues(EntityMapping<?> mapping, Object entity) implements ValueSource {
         @Override
         public Object value(Column<?> column) {
-            io.athanor.orm.internal.mapping.Attribute a = mapping.columnAttribute(column);
-            if (a instanceof io.athanor.orm.internal.mapping.ToOneMapping t) {
+            StoredAttribute a = mapping.columnAttribute(column);
+            if (a instanceof ToOneMapping t) {
                 return referenceKey(t, entity);
             }
             return ((PropertyMapping) a).get(entity);
