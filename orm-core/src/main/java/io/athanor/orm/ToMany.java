@@ -1,5 +1,6 @@
 package io.athanor.orm;
 
+import io.athanor.orm.internal.evaluator.RelationshipCriterion;
 import io.athanor.sql.Column;
 import io.athanor.sql.Expression;
 import io.athanor.sql.Sql;
@@ -61,13 +62,16 @@ public final class ToMany<X, T> implements Relationship<X, T> {
 
     /**
      * Some element satisfies {@code criteria} (written with the element's metamodel columns):
-     * {@code key IN (SELECT fk FROM element WHERE criteria)}, which holds exactly when EXISTS would.
+     * {@code key IN (SELECT fk FROM element WHERE fk IS NOT NULL AND criteria)}, true exactly when
+     * EXISTS would be and never unknown. Bulk synchronization evaluates it on loaded collections.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Expression<Boolean> any(Expression<Boolean> criteria) {
         Objects.requireNonNull(criteria, "criteria");
         Column<?> fk = mappedBy().column();
-        return ((Column) key()).in(Sql.select(fk).from(fk.table()).where(criteria));
+        // fk IS NOT NULL: a NULL in the subquery would make a non-match unknown rather than false.
+        Expression<Boolean> sql = ((Column) key()).in(Sql.select(fk).from(fk.table()).where(fk.isNotNull().and(criteria)));
+        return new RelationshipCriterion(RelationshipCriterion.Kind.ANY, sql, null, name, fk.table(), criteria);
     }
 
     /**
@@ -77,7 +81,8 @@ public final class ToMany<X, T> implements Relationship<X, T> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Expression<Boolean> isEmpty() {
         Column<?> fk = mappedBy().column();
-        return Sql.not(((Column) key()).in(Sql.select(fk).from(fk.table()).where(fk.isNotNull())));
+        Expression<Boolean> sql = Sql.not(((Column) key()).in(Sql.select(fk).from(fk.table()).where(fk.isNotNull())));
+        return new RelationshipCriterion(RelationshipCriterion.Kind.IS_EMPTY, sql, null, name, fk.table(), null);
     }
 
     private Column<?> key() {

@@ -1,5 +1,6 @@
 package io.athanor.orm;
 
+import io.athanor.orm.internal.evaluator.RelationshipCriterion;
 import io.athanor.orm.internal.mapping.MappingReader;
 import io.athanor.sql.Column;
 import io.athanor.sql.Expression;
@@ -101,14 +102,17 @@ public final class ToOne<X, T> implements Relationship<X, T> {
 
     /**
      * The referenced row satisfies {@code criteria} (written with the target's metamodel columns):
-     * {@code fk IN (SELECT key FROM target WHERE criteria)}, which holds exactly when EXISTS would.
+     * {@code fk IS NOT NULL AND fk IN (SELECT key FROM target WHERE criteria)}, true exactly when
+     * EXISTS would be and never unknown. Bulk synchronization evaluates it on loaded objects.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Expression<Boolean> has(Expression<Boolean> criteria) {
         Objects.requireNonNull(criteria, "criteria");
         Table target = targetTable.get();
         Column<?> key = target.primaryKey().get(0);
-        return ((Column) column).in(Sql.select(key).from(target).where(criteria));
+        // NOT NULL first: with a NULL reference, IN would be unknown rather than false, unlike EXISTS.
+        Expression<Boolean> sql = column.isNotNull().and(((Column) column).in(Sql.select(key).from(target).where(criteria)));
+        return new RelationshipCriterion(RelationshipCriterion.Kind.HAS, sql, column, null, target, criteria);
     }
 
     /** {@code Order.customer}, for messages. */

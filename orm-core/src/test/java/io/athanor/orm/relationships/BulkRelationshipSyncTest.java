@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +148,44 @@ class BulkRelationshipSyncTest {
             assertEquals(List.of(StatementKind.UPDATE), rel.statements.stream().map(RelationshipFixture.Executed::kind).toList(),
                     "one UPDATE, no RETURNING or pre-select");
             assertEquals(List.of(9, 9, 9, 1, 2, 3), orders.stream().map(PurchaseOrder::getQuantity).toList());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Synchronize.class, names = {"EVALUATE", "AUTO"})
+    void hasAnyAndIsEmptyAreEvaluatedOnLoadedRelatedObjects(Synchronize mode) {
+        try (Session s = rel.factory.openSession()) {
+            List<Customer> customers = s.query(Customer.class).load(Customer_.orders).list();
+            List<PurchaseOrder> orders = s.query(PurchaseOrder.class).load(PurchaseOrder_.customer).list();
+            rel.reset();
+            assertEquals(3, s.query(PurchaseOrder.class).where(PurchaseOrder_.customer.has(Customer_.name.eq("Bob")))
+                    .update(Map.of(PurchaseOrder_.quantity, 7), mode));
+            assertEquals(List.of(1, 2, 3, 7, 7, 7), orders.stream().map(PurchaseOrder::getQuantity).toList());
+            assertEquals(1, s.query(Customer.class).where(Customer_.orders.any(PurchaseOrder_.item.eq("a2")))
+                    .update(Map.of(Customer_.name, "Ada L."), mode));
+            assertEquals(List.of("Ada L.", "Bob"), customers.stream().map(Customer::getName).toList());
+            assertEquals(List.of(StatementKind.UPDATE, StatementKind.UPDATE),
+                    rel.statements.stream().map(RelationshipFixture.Executed::kind).toList(), "no FETCH: evaluated in Java");
+            s.query(PurchaseOrder.class).where(PurchaseOrder_.customer.eq(customers.get(1))).delete(mode);
+            assertEquals(1, s.query(Customer.class).where(Customer_.orders.isEmpty()).update(Map.of(Customer_.name, "none"), mode));
+            assertEquals("none", customers.get(1).getName());
+            s.commit();
+        }
+    }
+
+    @Test
+    void anObjectWhoseRelatedObjectsAreNotLoadedIsExpiredNotGuessed() {
+        try (Session s = rel.factory.openSession()) {
+            PurchaseOrder o = s.query(PurchaseOrder.class).where(PurchaseOrder_.item.eq("b0")).one(); // customer not loaded
+            Customer a = s.get(Customer.class, ada);                                                    // orders not loaded
+            rel.reset();
+            s.query(PurchaseOrder.class).where(PurchaseOrder_.customer.has(Customer_.name.eq("Bob")))
+                    .update(Map.of(PurchaseOrder_.quantity, 5), Synchronize.EVALUATE);
+            s.query(Customer.class).where(Customer_.orders.any(PurchaseOrder_.quantity.gt(2)))
+                    .update(Map.of(Customer_.name, "Ada!"), Synchronize.EVALUATE);
+            assertEquals(2, rel.statements.size(), "no SQL but the two UPDATEs");
+            assertEquals(5, o.getQuantity(), "expired, so reloaded");
+            assertEquals("Ada!", a.getName(), "expired, so reloaded");
         }
     }
 }

@@ -57,7 +57,44 @@ final class Compiler implements ExpressionVisitor<Node> {
     }
 
     Node compile(Expression<?> e) {
+        if (e instanceof RelationshipCriterion r) {
+            return relationship(r);
+        }
         return e.accept(this);
+    }
+
+    /**
+     * A criterion about related objects, answered from the loaded ones: their values are read
+     * through the row ({@link ValueSource#referenced}, {@link ValueSource#elements}), which refuses
+     * an object whose related objects are not loaded. Two-valued, as its SQL form is.
+     */
+    private Node relationship(RelationshipCriterion r) {
+        Node inner = r.criteria() == null ? null : new Compiler(dialect, r.related()).compile(r.criteria());
+        switch (r.kind()) {
+            case HAS -> {
+                Column<?> fk = r.foreignKey();
+                visitColumn(fk);
+                return row -> {
+                    ValueSource target = row.referenced(fk);
+                    return target != null && Boolean.TRUE.equals(inner.eval(target));
+                };
+            }
+            case ANY -> {
+                String collection = r.collection();
+                return row -> {
+                    for (ValueSource element : row.elements(collection)) {
+                        if (Boolean.TRUE.equals(inner.eval(element))) {
+                            return Boolean.TRUE;
+                        }
+                    }
+                    return Boolean.FALSE;
+                };
+            }
+            default -> {
+                String collection = r.collection();
+                return row -> row.elements(collection).isEmpty();
+            }
+        }
     }
 
     private Node[] compileAll(List<? extends Expression<?>> expressions) {

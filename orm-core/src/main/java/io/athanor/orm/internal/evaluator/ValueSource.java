@@ -10,4 +10,23 @@ import io.athanor.sql.Column;
 public interface ValueSource {
     /** The value of {@code column} for this row; null means SQL NULL. */
     Object value(Column<?> column);
+
+    /**
+     * The values of the object this row references through {@code foreignKey}, or null when it
+     * references none.
+     *
+     * @throws EvaluationException when that object is not loaded (or this source has no objects)
+     */
+    default ValueSource referenced(Column<?> foreignKey) {
+        throw new EvaluationException("the object referenced through " + foreignKey + " is not known here");
+    }
+
+    /**
+     * The values of each element of this row's collection attribute {@code collection}.
+     *
+     * @throws EvaluationException when the collection is not loaded (or this source has no objects)
+     */
+    default java.util.List<ValueSource> elements(String collection) {
+        throw new EvaluationException("the collection " + collection + " is not known here");
+    }
 }

@@ -10,6 +10,7 @@ import io.athanor.orm.internal.evaluator.ValueSource;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.PropertyMapping;
 import io.athanor.orm.internal.mapping.StoredAttribute;
+import io.athanor.orm.internal.mapping.ToManyMapping;
 import io.athanor.orm.internal.mapping.ToOneMapping;
 import io.athanor.sql.Column;
 import io.athanor.sql.Expression;
@@ -159,19 +160,67 @@ final class Synchronizer {
         return m;
     }
 
-    /** An object's in-memory values, as the evaluator reads them. */
-    record EntityValues(EntityMapping<?> mapping, Object entity) implements ValueSource {
+    /**
+     * An object's in-memory values, as the evaluator reads them, and its related objects' when they
+     * are loaded. A related object's values are read only when known ({@code related}: its expired
+     * attributes refuse, where the top-level object's criteria columns are checked by the caller).
+     */
+    record EntityValues(EntityMapping<?> mapping, Object entity, boolean related) implements ValueSource {
+        EntityValues(EntityMapping<?> mapping, Object entity) {
+            this(mapping, entity, false);
+        }
+
         @Override
         public Object value(Column<?> column) {
             StoredAttribute a = mapping.columnAttribute(column);
+            InstanceState s = related ? InstanceState.of(entity) : null;
+            if (s != null && ((s.expired & a.bit()) != 0)) {
+                throw new EvaluationException(s + ": " + column + " is not loaded");
+            }
             if (a instanceof ToOneMapping t) {
                 return referenceKey(t, entity);
             }
             return ((PropertyMapping) a).get(entity);
         }
 
+        @Override
+        public ValueSource referenced(Column<?> foreignKey) {
+            ToOneMapping t = (ToOneMapping) mapping.columnAttribute(foreignKey);
+            InstanceState s = InstanceState.of(entity);
+            Object target;
+            if (s != null && (s.unresolved & t.bit()) != 0) {
+                Object key = s.refKeys[t.ordinal()];
+                if (key == null) {
+                    return null;
+                }
+                target = s.session == null ? null : s.session.relations().loadedTarget(t, key);
+                if (target == null) {
+                    throw new EvaluationException(s + ": " + t + " is not loaded");
+                }
+            } else if (s != null && (s.expired & t.bit()) != 0) {
+                throw new EvaluationException(s + ": " + t + " is not loaded");
+            } else {
+                target = t.get(entity);
+            }
+            return target == null ? null : new EntityValues(t.target(), target, true);
+        }
+
+        @Override
+        public List<ValueSource> elements(String collection) {
+            ToManyMapping c = (ToManyMapping) mapping.attribute(collection);
+            InstanceState s = InstanceState.of(entity);
+            if (s == null || (s.expired & c.bit()) != 0 || !(c.get(entity) instanceof Collection<?> elements)) {
+                throw new EvaluationException((s == null ? mapping.name() : s.toString()) + ": " + c + " is not loaded");
+            }
+            List<ValueSource> out = new ArrayList<>(elements.size());
+            for (Object e : elements) {
+                out.add(new EntityValues(c.target(), e, true));
+            }
+            return out;
+        }
+
         /** A reference's foreign key in memory: the key it was loaded with, or the key of the object it holds. */
-        private static Object referenceKey(io.athanor.orm.internal.mapping.ToOneMapping t, Object entity) {
+        private static Object referenceKey(ToOneMapping t, Object entity) {
             InstanceState s = InstanceState.of(entity);
             if (s != null && (s.unresolved & t.bit()) != 0) {
                 return s.refKeys[t.ordinal()];
@@ -179,8 +228,7 @@ final class Synchronizer {
             Object target = t.get(entity);
             Object key = t.keyOf(target);
             if (target != null && key == null) {
-                throw new EvaluationException(t + " holds a new " + t.target().name()
-                        + " without a key yet");
+                throw new EvaluationException(t + " holds a new " + t.target().name() + " without a key yet");
             }
             return key;
         }
