@@ -213,6 +213,15 @@ public abstract class RelationshipSuite extends KitSuite {
         }
     }
 
+    @Test
+    public void randomBulkStatementsKeepPartlyLoadedGraphsTrue() {
+        long seed = RelationshipModelCheck.seed();
+        for (int run = 0; run < runs(); run++) {
+            emptyTables();
+            new RelationshipModelCheck(factory, db).bulkSynchronization(seed + run, 60);
+        }
+    }
+
     private void emptyTables() {
         db.inTransaction(tx -> {
             tx.execute(Sql.deleteFrom(KitOrder_.TABLE));
