@@ -202,7 +202,7 @@ final class RelationshipModelCheck {
      * Random bulk UPDATEs (quantities, references) and DELETEs with relationship criteria in random
      * modes, on a session holding a random part of the graph (some collections and references
      * loaded, some not); after each, every object the session holds, its reference and its loaded
-     * collection must equal what a fresh session reads.
+     * collection must equal the rows of the session's transaction.
      */
     void bulkSynchronization(long seed, int operations) {
         Random random = new Random(seed);
@@ -269,7 +269,7 @@ final class RelationshipModelCheck {
                         what = "refused by EVALUATE (the dialect does not vouch for it)";
                     }
                     trace.add(what + " (" + mode + ")");
-                    compareWithFresh(s, "seed " + seed + " after " + trace.subList(Math.max(0, trace.size() - 8), trace.size()));
+                    compareWithTransaction(s, "seed " + seed + " after " + trace.subList(Math.max(0, trace.size() - 8), trace.size()));
                 }
                 s.commit();
             }
@@ -294,7 +294,7 @@ final class RelationshipModelCheck {
      * Every object the session holds (read through it, loading what is not loaded) against the rows
      * of the session's own transaction, read with the SQL layer.
      */
-    private void compareWithFresh(Session s, String context) {
+    private void compareWithTransaction(Session s, String context) {
         Map<String, String> rows = new TreeMap<>();
         Map<String, TreeSet<String>> children = new TreeMap<>();
         var c = KitCustomer_.TABLE.as("c");
@@ -392,15 +392,6 @@ final class RelationshipModelCheck {
                         checkTree(seed, trace, s, parent);
                     }
                     trace.add(what);
-                    if (Boolean.getBoolean("athanor.relTrace")) {
-                        Map<Long, Object[]> rows = new TreeMap<>();
-                        db.query(Sql.select(KitNode_.id, KitNode_.name, KitNode_.parent.column()).from(KitNode_.TABLE),
-                                r -> rows.put(r.get(0), new Object[] {r.get(1), r.get(2)}));
-                        StringBuilder b = new StringBuilder();
-                        rows.forEach((k, v) -> b.append(k).append('=').append(v[0]).append("<").append(v[1]).append(' '));
-                        System.out.println("OP " + step + " " + what + " | db(uncommitted invisible) " + b + " | model " + parent);
-                    }
-                    
                 } catch (RuntimeException e) {
                     throw new AssertionError("seed " + seed + ": operation " + step + " failed after "
                             + trace.subList(Math.max(0, trace.size() - 15), trace.size()) + ": " + e + "; plan " + s.lastFlushPlan(), e);
