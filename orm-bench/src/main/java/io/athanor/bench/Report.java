@@ -29,6 +29,8 @@ public final class Report {
         {"W7GraphLoad", "ormOrdersWithCustomer", "jdbc", "1.5"},
         {"W7GraphLoad", "ormCustomersWithOrders", "jdbc", "1.5"},
         {"W8GraphInsert", "orm", "jdbcKeys", "1.5"},
+        {"W9BulkDeleteGraph", "ormEvaluate", "jdbc", "1.3"},
+        {"W9BulkDeleteGraph", "ormFetch", "jdbc", "1.6"},
     };
 
     private Report() {
