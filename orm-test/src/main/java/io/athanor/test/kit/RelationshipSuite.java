@@ -190,6 +190,90 @@ public abstract class RelationshipSuite extends KitSuite {
                 r -> r.<Long>get(0)).get(0));
     }
 
+    /**
+     * A graph flush (parents, children, a tree) with a fault at each JDBC call in turn: the commit
+     * fails, nothing of it is in the database, generated keys are taken back, and after
+     * {@code rollback()} the same objects commit in full.
+     */
+    @Test
+    public void aGraphFlushWithAFaultAtAnyJdbcCallLeavesNothingAndCanBeRetried() {
+        FaultyDataSource faults = new FaultyDataSource(db.dataSource());
+        try (io.athanor.sql.Database faulty = io.athanor.sql.Database.builder().dataSource(faults.dataSource())
+                .dialect(db.dialect()).build();
+             SessionFactory sf = SessionFactory.builder().database(faulty)
+                     .entities(KitOrder.class, KitNode.class, KitCustomer.class).build()) {
+            faults.failAt(0);
+            commitGraph(sf, "count");
+            long calls = faults.calls();
+            emptyGraphTables();
+            for (long n = 1; n <= calls; n++) {
+                faults.failAt(n);
+                List<Object> objects = new ArrayList<>();
+                try (Session s = sf.openSession()) {
+                    KitCustomer c = graph(s, "f" + n, objects);
+                    RuntimeException e = null;
+                    try {
+                        s.commit();
+                    } catch (RuntimeException thrown) {
+                        e = thrown;
+                    }
+                    String failed = faults.failedCall();
+                    if (e == null) { // a fault after COMMIT (releasing the connection) is logged, not reported
+                        faults.failAt(0);
+                        assertEquals(List.of(1L, 3L, 3L), List.of(count(KitCustomer_.TABLE), count(KitOrder_.TABLE),
+                                count(KitNode_.TABLE)), "fault at call " + n + " (" + failed + ") after a COMMIT that succeeded");
+                        emptyGraphTables();
+                        continue;
+                    }
+                    String context = "fault at call " + n + " (" + failed + "): " + e;
+                    faults.failAt(0);
+                    assertEquals(0L, count(KitCustomer_.TABLE) + count(KitOrder_.TABLE) + count(KitNode_.TABLE), context);
+                    boolean flushFailed = !"Connection.commit".equals(failed);
+                    s.rollback();
+                    assertEquals(io.athanor.orm.ObjectState.TRANSIENT, s.state(c), context);
+                    if (flushFailed) {
+                        assertNull(c.getId(), context + ": the generated key was taken back");
+                    }
+                    for (Object o : objects) {
+                        s.add(o);
+                    }
+                    s.commit();
+                    assertEquals(List.of(1L, 3L, 3L), List.of(count(KitCustomer_.TABLE), count(KitOrder_.TABLE),
+                            count(KitNode_.TABLE)), context + ": the retry wrote the whole graph");
+                }
+                emptyGraphTables();
+            }
+        }
+    }
+
+    private void commitGraph(SessionFactory sf, String prefix) {
+        try (Session s = sf.openSession()) {
+            graph(s, prefix, new ArrayList<>());
+            s.commit();
+        }
+    }
+
+    /** A customer with three orders and a three-level tree, added to {@code s}; the roots go into {@code roots}. */
+    private static KitCustomer graph(Session s, String prefix, List<Object> roots) {
+        KitCustomer c = new KitCustomer(prefix + "-customer");
+        for (int i = 0; i < 3; i++) {
+            c.getOrders().add(new KitOrder(prefix + "-order" + i, i + 1));
+        }
+        KitNode root = new KitNode(prefix + "-root");
+        KitNode child = new KitNode(prefix + "-child");
+        root.getChildren().add(child);
+        child.getChildren().add(new KitNode(prefix + "-leaf"));
+        s.add(c);
+        s.add(root);
+        roots.add(c);
+        roots.add(root);
+        return c;
+    }
+
+    private void emptyGraphTables() {
+        emptyTables();
+    }
+
     /** Runs of each randomized test: {@code -Dathanor.relationshipRuns=N} (default 2), each on empty tables. */
     private static int runs() {
         return Integer.getInteger("athanor.relationshipRuns", 2);
