@@ -101,7 +101,7 @@ final class BulkOperations {
             InstanceState s = session.stateOf(entity);
             for (StoredAttribute a : set) {
                 if (a instanceof ToOneMapping t) {
-                    session.relations().referenceFromDatabase(s, entity, t, row.get(t.slot()));
+                    new RelationSync(session).referenceFromDatabase(s, entity, t, row.get(t.slot()));
                 } else {
                     s.setFromDatabase(entity, (PropertyMapping) a, row.get(a.slot()));
                 }

@@ -2,13 +2,15 @@ package io.athanor.orm.internal.session;
 
 import io.athanor.orm.ObjectState;
 import io.athanor.orm.OrmException;
-import io.athanor.orm.StaleObjectException;
 import io.athanor.orm.internal.mapping.DependencyOrder;
 import io.athanor.orm.internal.mapping.EntityMapping;
-import io.athanor.orm.internal.mapping.PropertyMapping;
 import io.athanor.orm.internal.mapping.ToOneMapping;
-import io.athanor.orm.internal.persistence.EntityPersister;
-import io.athanor.orm.internal.persistence.RowWriter;
+import io.athanor.orm.internal.session.FlushActions.Action;
+import io.athanor.orm.internal.session.FlushActions.ClearReferences;
+import io.athanor.orm.internal.session.FlushActions.Delete;
+import io.athanor.orm.internal.session.FlushActions.Insert;
+import io.athanor.orm.internal.session.FlushActions.Run;
+import io.athanor.orm.internal.session.FlushActions.Update;
 import io.athanor.sql.Transaction;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -35,15 +37,13 @@ import java.util.Set;
  * refused flush runs no SQL. Running the plan assigns generated keys as rows are inserted, so a
  * parent's key is in place when its children's rows are built; in-memory state changes only once
  * every statement succeeded ({@link #run}), and the key and version assignments are undone if one
- * fails.
+ * fails. The actions themselves are {@link FlushActions}.
  */
 final class FlushPlan {
     private final SessionImpl session;
     private final List<Action> actions = new ArrayList<>();
     /** Objects with nothing to write whose change tracking is reset when the flush succeeds. */
     private final List<InstanceState> unchanged = new ArrayList<>();
-    /** Versions written by {@link ClearReferences}, which the rows' DELETEs then expect. */
-    private final Map<InstanceState, Object> clearedVersions = new IdentityHashMap<>();
 
     private FlushPlan(SessionImpl session) {
         this.session = session;
@@ -53,7 +53,7 @@ final class FlushPlan {
     static FlushPlan of(SessionImpl session, PendingChanges pending) {
         FlushPlan plan = new FlushPlan(session);
         plan.planInserts(new ArrayList<>(pending.added));
-        plan.planUpdates(session.flushCandidates());
+        plan.planUpdates(candidates(session, pending));
         plan.planDeletes(new ArrayList<>(pending.deleted));
         return plan;
     }
@@ -69,32 +69,19 @@ final class FlushPlan {
 
     /** Runs every action through {@code tx}; on failure, undoes the in-memory key and version assignments and rethrows. */
     void run(Transaction tx) {
-        Outcome outcome = new Outcome();
+        Run run = new Run(session);
         try {
             for (Action a : actions) {
-                a.run(tx, outcome);
+                a.run(tx, run);
             }
         } catch (RuntimeException e) {
-            outcome.undo.forEach(Runnable::run);
+            run.undo.forEach(Runnable::run);
             throw e;
         }
-        outcome.onSuccess.forEach(Runnable::run);
+        run.onSuccess.forEach(Runnable::run);
         for (InstanceState s : unchanged) {
             session.lifecycle().flushed(s);
         }
-    }
-
-    /** What running the actions did: undone on failure, completed on success. */
-    private static final class Outcome {
-        final List<Runnable> undo = new ArrayList<>();
-        final List<Runnable> onSuccess = new ArrayList<>();
-    }
-
-    /** One batch of the plan. */
-    private interface Action {
-        void run(Transaction tx, Outcome outcome);
-
-        String describe();
     }
 
     // --- inserts ---------------------------------------------------------------------------------
@@ -175,69 +162,6 @@ final class FlushPlan {
                 actions.add(new Update(m, mask, states, "POST-UPDATE", true))));
     }
 
-    /** One batch of INSERTs; generated keys are assigned to the objects as they come back. */
-    private final class Insert implements Action {
-        private final EntityMapping<?> m;
-        private final List<InstanceState> states;
-        private final Map<InstanceState, Long> nulled;
-        private final int round;
-
-        Insert(EntityMapping<?> m, List<InstanceState> states, Map<InstanceState, Long> nulled, int round) {
-            this.m = m;
-            this.states = states;
-            this.nulled = nulled;
-            this.round = round;
-        }
-
-        @Override
-        public void run(Transaction tx, Outcome outcome) {
-            EntityPersister persister = session.persister(m);
-            List<InstanceState> generated = new ArrayList<>();
-            List<Object[]> generatedRows = new ArrayList<>();
-            List<InstanceState> explicit = new ArrayList<>();
-            List<Object[]> explicitRows = new ArrayList<>();
-            for (InstanceState s : states) {
-                Object entity = s.get();
-                initialVersion(m, entity, outcome);
-                Object[] row = persister.row(entity, nulled.getOrDefault(s, 0L));
-                boolean generate = row[m.id().slot()] == null;
-                (generate ? generated : explicit).add(s);
-                (generate ? generatedRows : explicitRows).add(row);
-            }
-            if (!explicitRows.isEmpty()) {
-                RowWriter.insert(tx, persister, explicitRows, i -> RowOrder.name(explicit.get(i)));
-            }
-            if (!generated.isEmpty()) {
-                List<?> keys = RowWriter.insertGeneratingKeys(tx, persister, generatedRows,
-                        i -> RowOrder.name(generated.get(i)));
-                for (int i = 0; i < keys.size(); i++) {
-                    Object entity = generated.get(i).get();
-                    m.id().set(entity, keys.get(i));
-                    outcome.undo.add(() -> m.id().set(entity, null));
-                }
-            }
-            for (InstanceState s : states) {
-                outcome.onSuccess.add(() -> session.lifecycle().inserted(s, m.id().get(s.get())));
-            }
-        }
-
-        @Override
-        public String describe() {
-            return "INSERT " + m.table().name() + " x" + states.size() + (round > 0 ? " (round " + round + ")" : "")
-                    + (nulled.isEmpty() || states.stream().noneMatch(nulled::containsKey) ? ""
-                    : " with cycle references NULL");
-        }
-    }
-
-    /** A null boxed version starts at 1, so the first UPDATE has a value to check. */
-    private static void initialVersion(EntityMapping<?> m, Object entity, Outcome outcome) {
-        PropertyMapping v = m.version();
-        if (v != null && v.get(entity) == null) {
-            v.set(entity, m.nextVersion(null));
-            outcome.undo.add(() -> v.set(entity, null));
-        }
-    }
-
     // --- updates ---------------------------------------------------------------------------------
 
     private void planUpdates(Iterable<InstanceState> candidates) {
@@ -288,66 +212,6 @@ final class FlushPlan {
         }
     }
 
-    /** One batch of UPDATEs of one entity and one set of columns (a flush's, or a post-update's). */
-    private final class Update implements Action {
-        private final EntityMapping<?> m;
-        private final long mask;
-        private final List<InstanceState> states;
-        private final String what;
-        /** A post-update: the rows were just inserted, their version is the inserted one. */
-        private final boolean post;
-
-        Update(EntityMapping<?> m, long mask, List<InstanceState> states, String what, boolean post) {
-            this.m = m;
-            this.mask = mask;
-            this.states = states;
-            this.what = what;
-            this.post = post;
-        }
-
-        @Override
-        public void run(Transaction tx, Outcome outcome) {
-            EntityPersister persister = session.persister(m);
-            List<Object[]> rows = new ArrayList<>(states.size());
-            List<Object> newVersions = new ArrayList<>();
-            for (InstanceState s : states) {
-                Object[] row = persister.row(s.get());
-                if (m.version() != null) {
-                    Object current = row[m.version().slot()];
-                    row[persister.expectedVersionSlot()] = current;
-                    Object next = m.nextVersion(current);
-                    row[m.version().slot()] = next;
-                    newVersions.add(next);
-                }
-                rows.add(row);
-            }
-            RowWriter.update(tx, persister, mask, rows, i -> RowOrder.name(states.get(i)),
-                    (i, count) -> stale("UPDATE", m, states.get(i), rows.get(i), count));
-            for (int i = 0; i < states.size(); i++) {
-                InstanceState s = states.get(i);
-                Object version = m.version() == null ? null : newVersions.get(i);
-                Object entity = s.get();
-                if (version != null) {
-                    Object before = m.version().get(entity);
-                    m.version().set(entity, version);
-                    outcome.undo.add(() -> m.version().set(entity, before));
-                }
-                if (!post) {
-                    outcome.onSuccess.add(() -> session.lifecycle().flushed(s));
-                }
-            }
-        }
-
-        @Override
-        public String describe() {
-            List<String> columns = new ArrayList<>();
-            for (long bits = mask & m.columnAttributes(); bits != 0; bits &= bits - 1) {
-                columns.add(m.attribute(Long.numberOfTrailingZeros(bits)).name());
-            }
-            return what + " " + m.table().name() + " x" + states.size() + " set " + columns;
-        }
-    }
-
     // --- deletes ---------------------------------------------------------------------------------
 
     private void planDeletes(List<InstanceState> deleted) {
@@ -386,94 +250,7 @@ final class FlushPlan {
         }
     }
 
-    /** One batch of DELETEs by key (and version). */
-    private final class Delete implements Action {
-        private final EntityMapping<?> m;
-        private final List<InstanceState> states;
-        private final int round;
-
-        Delete(EntityMapping<?> m, List<InstanceState> states, int round) {
-            this.m = m;
-            this.states = states;
-            this.round = round;
-        }
-
-        @Override
-        public void run(Transaction tx, Outcome outcome) {
-            EntityPersister persister = session.persister(m);
-            List<Object[]> rows = new ArrayList<>(states.size());
-            for (InstanceState s : states) {
-                Object[] row = persister.keyRow(s.key);
-                if (m.version() != null) {
-                    row[persister.expectedVersionSlot()] = storedVersion(s);
-                }
-                rows.add(row);
-            }
-            RowWriter.delete(tx, persister, rows, i -> RowOrder.name(states.get(i)),
-                    (i, count) -> stale("DELETE", m, states.get(i), rows.get(i), count));
-            for (InstanceState s : states) {
-                outcome.onSuccess.add(() -> session.lifecycle().flushedDelete(s));
-            }
-        }
-
-        @Override
-        public String describe() {
-            return "DELETE " + m.table().name() + " x" + states.size() + (round > 0 ? " (round " + round + ")" : "");
-        }
-    }
-
-    /** The version the row has in the database: the committed one when the object changed it. */
-    private Object storedVersion(InstanceState s) {
-        if (clearedVersions.containsKey(s)) {
-            return clearedVersions.get(s);
-        }
-        PropertyMapping v = s.mapping.version();
-        Object committed = s.committed == null ? null : s.committed[v.index()];
-        return committed != null && committed != InstanceState.UNKNOWN ? committed : v.get(s.get());
-    }
-
-    /** Before deleting a cycle of rows: UPDATE one row's references to NULL (and its version). */
-    private final class ClearReferences implements Action {
-        private final InstanceState state;
-        private final long references;
-
-        ClearReferences(InstanceState state, long references) {
-            this.state = state;
-            this.references = references;
-        }
-
-        @Override
-        public void run(Transaction tx, Outcome outcome) {
-            EntityMapping<?> m = state.mapping;
-            EntityPersister persister = session.persister(m);
-            Object[] row = persister.keyRow(state.key);
-            long mask = references;
-            if (m.version() != null) {
-                Object stored = storedVersion(state);
-                row[persister.expectedVersionSlot()] = stored;
-                row[m.version().slot()] = m.nextVersion(stored);
-                mask |= m.version().bit();
-                clearedVersions.put(state, m.nextVersion(stored));
-            }
-            RowWriter.update(tx, persister, mask, List.<Object[]>of(row), i -> RowOrder.name(state),
-                    (i, count) -> stale("UPDATE", m, state, row, count));
-        }
-
-        @Override
-        public String describe() {
-            return "UPDATE " + state.mapping.table().name() + " x1 clearing references to delete a cycle";
-        }
-    }
-
     // --- shared ----------------------------------------------------------------------------------
-
-    private static StaleObjectException stale(String what, EntityMapping<?> m, InstanceState s, Object[] row, int count) {
-        String why = m.version() != null
-                ? "its row was deleted, or its version " + row[row.length - 1] + " was changed by another transaction"
-                : "its row was deleted by another transaction";
-        return new StaleObjectException(what + " of " + m.describe(s.key) + " matched " + count
-                + " rows instead of 1: " + why + ". Nothing of this flush was kept.");
-    }
 
     private static Map<EntityMapping<?>, List<InstanceState>> byEntity(List<InstanceState> states) {
         Map<EntityMapping<?>, List<InstanceState>> out = new LinkedHashMap<>();
@@ -481,5 +258,15 @@ final class FlushPlan {
             out.computeIfAbsent(s.mapping, k -> new ArrayList<>()).add(s);
         }
         return out;
+    }
+
+    /** The loaded objects a flush checks for changes: the ones written to, and every unenhanced one. */
+    private static Iterable<InstanceState> candidates(SessionImpl session, PendingChanges pending) {
+        if (!session.hasSnapshotObjects()) {
+            return pending.changed.snapshot();
+        }
+        java.util.Set<InstanceState> all = new java.util.LinkedHashSet<>(pending.changed.snapshot());
+        all.addAll(session.snapshotObjects());
+        return all;
     }
 }

@@ -7,6 +7,7 @@ import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.PropertyMapping;
 import io.athanor.orm.internal.mapping.ToManyMapping;
 import io.athanor.orm.internal.mapping.ToOneMapping;
+import io.athanor.orm.internal.persistence.EntityPersister;
 import io.athanor.sql.Row;
 import io.athanor.sql.RowMapper;
 import java.util.List;
@@ -126,5 +127,46 @@ final class Loader {
 
     private Object[] keyRow(InstanceState s) {
         return session.persister(s.mapping).keyRow(s.key);
+    }
+
+    /** The object of that key, by one SELECT (no identity map lookup); null when there is no row. */
+    <E> E select(EntityMapping<E> m, Object id) {
+        EntityPersister p = session.persister(m);
+        List<E> found = session.sql().run(tx -> tx.query(p.selectById(), p.keyRow(id), rowMapper(m)));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The object of that key: from the identity map, else one SELECT after autoflush; null when there is no row. */
+    Object get(EntityMapping<?> m, Object id) {
+        InstanceState s = session.identityMap().get(m, id);
+        Object entity = s == null ? null : s.get();
+        if (entity != null && s.status == ObjectState.PERSISTENT) {
+            return entity;
+        }
+        session.autoflush();
+        return select(m, id);
+    }
+
+    /**
+     * Loads what an enhanced object's interceptor found missing before a read: a collection (one
+     * SELECT on the foreign key), the expired columns (one SELECT of the row), then an unresolved
+     * reference (the identity map, else one SELECT).
+     */
+    void loadAttribute(InstanceState s, Object entity, int property) {
+        Attribute a = s.mapping.attribute(property);
+        if (a instanceof ToManyMapping c) {
+            if (s.status != ObjectState.PERSISTENT) {
+                s.expired &= ~c.bit(); // nothing in the database refers to an object without a row
+                return;
+            }
+            session.relations().loadCollection(s, entity, c);
+            return;
+        }
+        if ((s.expired & a.bit()) != 0) {
+            loadExpired(s, entity);
+        }
+        if (a instanceof ToOneMapping t && (s.unresolved & t.bit()) != 0) {
+            session.relations().resolve(s, entity, t);
+        }
     }
 }

@@ -23,10 +23,9 @@ import java.util.Set;
 
 /**
  * The session's part that knows relationships: it resolves references and loads collections
- * (lazily, or for every result of a query with {@code Query.load}), keeps the two sides of a
- * relationship in agreement in memory, cascades {@code add} to reachable new objects and
- * {@code delete} to children (orphan removal, ON DELETE CASCADE, else clearing their reference),
- * and deletes orphans at the flush.
+ * (lazily, or for every result of a query with {@code Query.load}) and keeps the two sides of a
+ * relationship in agreement in memory. {@link Cascades} builds on it for {@code add} and
+ * {@code delete}, {@link RelationSync} for bulk statements.
  *
  * <p>Writes it makes to keep the sides in agreement go straight to the fields and are recorded
  * with {@link InstanceState#recordWrite}, so they are flushed like the user's own and never
@@ -63,7 +62,7 @@ final class Relations {
         Object key = s.refKeys[t.ordinal()];
         Object target = loadedTarget(t, key);
         if (target == null && key != null) {
-            target = session.getLoaded(t.target(), key);
+            target = session.loader().get(t.target(), key);
             if (target == null) {
                 throw new ObjectDeletedException(s.mapping.describe(s.key) + "." + t.name() + " references "
                         + t.target().describe(key) + ", whose row is gone");
@@ -83,7 +82,7 @@ final class Relations {
      * Loads an unloaded collection without flushing first: a cascade in progress (a delete marking
      * one object after another) must not be flushed half done.
      */
-    private void loadCollectionAsStored(InstanceState s, Object entity, ToManyMapping c) {
+    void loadCollectionAsStored(InstanceState s, Object entity, ToManyMapping c) {
         List<?> children = selectChildren(c, List.of(s.key));
         setCollection(s, entity, c, children);
     }
@@ -206,7 +205,7 @@ final class Relations {
                     session.pending().orphans.add(s);
                 }
             }
-            attach(after);
+            session.cascades().attach(after);
         } else if (a instanceof ToManyMapping c) {
             Object after = c.get(entity);
             if (after == before) {
@@ -241,7 +240,7 @@ final class Relations {
             setReference(element, back, parent);
         }
         session.pending().orphans.remove(session.stateOf(element));
-        attach(element);
+        session.cascades().attach(element);
     }
 
     /** An element was removed from {@code owner}'s collection: its reference is cleared, or it is an orphan. */
@@ -268,7 +267,7 @@ final class Relations {
     }
 
     /** The object a reference points at now; an unresolved one is looked up without SQL (null when not loaded). */
-    private Object currentTarget(Object element, ToOneMapping back) {
+    Object currentTarget(Object element, ToOneMapping back) {
         InstanceState s = session.stateOf(element);
         if (s != null && (s.unresolved & back.bit()) != 0) {
             return loadedTarget(back, s.refKeys[back.ordinal()]);
@@ -277,7 +276,7 @@ final class Relations {
     }
 
     /** Writes a reference on the user's behalf, recorded as a change. */
-    private void setReference(Object element, ToOneMapping back, Object target) {
+    void setReference(Object element, ToOneMapping back, Object target) {
         InstanceState s = session.stateOf(element);
         if (s != null) {
             s.recordWrite(element, back.index());
@@ -286,14 +285,14 @@ final class Relations {
     }
 
     /** Adds {@code element} to {@code parent}'s collection if that is loaded, without notifying. */
-    private void rawAdd(Object parent, ToManyMapping c, Object element) {
+    void rawAdd(Object parent, ToManyMapping c, Object element) {
         Collection<Object> collection = loadedCollection(parent, c);
         if (collection != null && !collection.contains(element)) {
             collection.add(element);
         }
     }
 
-    private void rawRemove(Object parent, ToManyMapping c, Object element) {
+    void rawRemove(Object parent, ToManyMapping c, Object element) {
         Collection<Object> collection = loadedCollection(parent, c);
         if (collection != null) {
             collection.remove(element);
@@ -302,7 +301,7 @@ final class Relations {
 
     /** The elements of a loaded collection, to change without notifying; null when not loaded. */
     @SuppressWarnings("unchecked")
-    private Collection<Object> loadedCollection(Object parent, ToManyMapping c) {
+    Collection<Object> loadedCollection(Object parent, ToManyMapping c) {
         if (parent == null) {
             return null;
         }
@@ -312,245 +311,5 @@ final class Relations {
         }
         Object value = c.get(parent);
         return value instanceof TrackedCollection t ? t.raw() : value instanceof Collection<?> plain ? (Collection<Object>) plain : null;
-    }
-
-    // --- bulk statements (what the database did to loaded objects) -------------------------------
-
-    /**
-     * A bulk UPDATE set {@code t}'s foreign key of a loaded object to {@code key}: the object leaves
-     * its old parent's loaded collection and joins the new one's; the reference holds the new
-     * parent when it is loaded, else it is unresolved and loads on access. An unflushed change to
-     * the reference is expired: the database wins.
-     */
-    void referenceFromDatabase(InstanceState s, Object entity, ToOneMapping t, Object key) {
-        Object before = referencedNow(s, entity, t);
-        ToManyMapping inverse = t.inverse();
-        if (inverse != null) {
-            rawRemove(before, inverse, entity);
-        }
-        s.refKeys[t.ordinal()] = key;
-        boolean changedInMemory = s.isModified(t.index());
-        Object target = loadedTarget(t, key);
-        if (changedInMemory) {
-            s.expireProperty(t.index()); // the key is stored, so it reloads from the database's value
-        } else if (target != null || key == null) {
-            t.set(entity, target);
-            s.expired &= ~t.bit();
-            s.unresolved &= ~t.bit();
-        } else {
-            s.expired &= ~t.bit();
-            s.unresolved |= t.bit();
-        }
-        if (inverse != null) {
-            rawAdd(target, inverse, entity);
-        }
-    }
-
-    /**
-     * A bulk UPDATE set {@code t} to a value Java cannot compute: the reference is expired, and so is
-     * every loaded collection it could have joined or left.
-     */
-    void referenceUnknown(InstanceState s, Object entity, ToOneMapping t) {
-        s.expireProperty(t.index());
-        ToManyMapping inverse = t.inverse();
-        if (inverse != null) {
-            for (InstanceState parent : session.identityMap().states(t.target())) {
-                parent.expired |= inverse.bit();
-            }
-        }
-    }
-
-    /** The object a reference points at now, in memory (null when unknown or not loaded). */
-    private Object referencedNow(InstanceState s, Object entity, ToOneMapping t) {
-        if ((s.unresolved & t.bit()) != 0) {
-            return loadedTarget(t, s.refKeys[t.ordinal()]);
-        }
-        return (s.expired & t.bit()) != 0 ? null : t.get(entity);
-    }
-
-    /**
-     * A bulk DELETE removed these rows: each leaves the loaded collections of the objects it
-     * referenced; loaded objects that referenced a removed row through an {@code ON DELETE CASCADE}
-     * foreign key are marked deleted too (and so on, as the database did), those that referenced it
-     * through {@code SET_NULL} get a null reference as committed state.
-     */
-    void deletedByDatabase(List<InstanceState> removed) {
-        Deque<InstanceState> work = new ArrayDeque<>(removed);
-        while (!work.isEmpty()) {
-            InstanceState gone = work.pop();
-            Object entity = gone.get();
-            if (entity != null) {
-                for (ToOneMapping t : gone.mapping.toOnes()) {
-                    if (t.inverse() != null) {
-                        rawRemove(referencedNow(gone, entity, t), t.inverse(), entity);
-                    }
-                }
-            }
-            for (EntityMapping<?> m : session.context().mappings()) {
-                for (ToOneMapping t : m.toOnes()) {
-                    if (t.target() == gone.mapping && t.onDelete() != OnDelete.NO_ACTION) {
-                        for (InstanceState child : List.copyOf(session.identityMap().states(m))) {
-                            if (child.status == ObjectState.PERSISTENT && gone.key.equals(storedKey(child, t))) {
-                                afterParentDeleted(child, t, work);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private void afterParentDeleted(InstanceState child, ToOneMapping t, Deque<InstanceState> work) {
-        Object entity = child.get();
-        if (entity == null) {
-            return;
-        }
-        if (t.onDelete() == OnDelete.CASCADE) {
-            session.lifecycle().deleted(child);
-            work.push(child);
-        } else {
-            child.refKeys[t.ordinal()] = null;
-            if (child.isModified(t.index())) {
-                child.expireProperty(t.index());
-            } else {
-                t.set(entity, null);
-                child.unresolved &= ~t.bit();
-            }
-        }
-    }
-
-    // --- cascades --------------------------------------------------------------------------------
-
-    /** Adds a new (or detached) object reachable through a relationship to the session, and what it reaches. */
-    private void attach(Object target) {
-        if (target != null && session.stateOf(target) == null) {
-            session.lifecycle().add(target, session.context().mapping(target.getClass()));
-            cascadeAdd(target);
-        }
-    }
-
-    /**
-     * {@code add(obj)}'s cascade: every object reachable through loaded relationships that is not
-     * in the session is added; collections become tracked, and their elements reference their owner.
-     */
-    void cascadeAdd(Object root) {
-        Deque<Object> work = new ArrayDeque<>();
-        work.push(root);
-        while (!work.isEmpty()) {
-            Object entity = work.pop();
-            InstanceState s = session.stateOf(entity);
-            if (s == null || !s.mapping.hasRelationships()) {
-                continue;
-            }
-            for (ToOneMapping t : s.mapping.toOnes()) {
-                Object target = ((s.expired | s.unresolved) & t.bit()) == 0 ? t.get(entity) : null;
-                if (target != null && t.inverse() != null) {
-                    rawAdd(target, t.inverse(), entity); // set while it was transient: the other side did not follow
-                }
-                if (addIfNew(target)) {
-                    work.push(target);
-                }
-            }
-            for (ToManyMapping c : s.mapping.toManys()) {
-                Object value = (s.expired & c.bit()) == 0 ? c.get(entity) : null;
-                if (!(value instanceof Collection<?> elements)) {
-                    continue;
-                }
-                if (!(value instanceof TrackedCollection)) {
-                    elements.forEach(e -> checkElement(s, c, e));
-                    c.set(entity, TrackedCollection.of(this, s, c, elements));
-                }
-                for (Object element : new ArrayList<>(elements)) {
-                    Object current = currentTarget(element, c.mappedBy());
-                    if (current != entity) {
-                        rawRemove(current, c, element);
-                        setReference(element, c.mappedBy(), entity);
-                    }
-                    if (addIfNew(element)) {
-                        work.push(element);
-                    }
-                }
-            }
-        }
-    }
-
-    private boolean addIfNew(Object target) {
-        if (target == null || session.stateOf(target) != null) {
-            return false;
-        }
-        session.lifecycle().add(target, session.context().mapping(target.getClass()));
-        return true;
-    }
-
-    /**
-     * {@code delete(parent)}'s cascade, before the parent is marked: each collection is loaded if it
-     * is not, and its elements deleted (orphan removal, or ON DELETE CASCADE) or their reference
-     * cleared; the parent leaves the loaded collections of the objects it references.
-     */
-    void cascadeDelete(InstanceState s, Object entity, List<InstanceState> alsoDelete) {
-        for (ToManyMapping c : s.mapping.toManys()) {
-            if ((s.expired & c.bit()) != 0 && s.status == ObjectState.PERSISTENT) {
-                loadCollectionAsStored(s, entity, c);
-            }
-            Object value = c.get(entity);
-            if (!(value instanceof Collection<?> elements)) {
-                continue;
-            }
-            boolean deleteChildren = c.orphanRemoval() || c.mappedBy().onDelete() == OnDelete.CASCADE;
-            for (Object child : new ArrayList<>(elements)) {
-                InstanceState cs = session.stateOf(child);
-                if (deleteChildren && cs != null) {
-                    alsoDelete.add(cs);
-                } else if (currentTarget(child, c.mappedBy()) == entity) {
-                    setReference(child, c.mappedBy(), null);
-                }
-            }
-        }
-        for (ToOneMapping t : s.mapping.toOnes()) {
-            if (t.inverse() != null) {
-                Object parent = (s.unresolved & t.bit()) != 0 ? loadedTarget(t, s.refKeys[t.ordinal()])
-                        : (s.expired & t.bit()) != 0 ? null : t.get(entity);
-                rawRemove(parent, t.inverse(), entity);
-            }
-        }
-    }
-
-    /**
-     * At the flush: elements taken out of an orphan-removal collection and not taken in again are
-     * deleted. An autoflush ({@code auto}) deletes only those whose reference cannot be NULL, and
-     * returns the others: they stay candidates for the next flush.
-     */
-    List<InstanceState> deleteOrphans(boolean auto) {
-        PendingChanges pending = session.pending();
-        List<InstanceState> kept = new ArrayList<>();
-        while (!pending.orphans.isEmpty()) {
-            InstanceState s = pending.orphans.iterator().next();
-            pending.orphans.remove(s);
-            Object entity = s.get();
-            if (entity == null || (s.status != ObjectState.PENDING && s.status != ObjectState.PERSISTENT)) {
-                continue;
-            }
-            boolean orphan = false;
-            boolean nullable = true;
-            for (ToOneMapping t : s.mapping.toOnes()) {
-                if (t.inverse() != null && t.inverse().orphanRemoval()) {
-                    if (currentTarget(entity, t) != null) {
-                        orphan = false;
-                        break;
-                    }
-                    orphan = true;
-                    nullable &= t.nullable();
-                }
-            }
-            if (!orphan) {
-                continue;
-            }
-            if (auto && nullable) {
-                kept.add(s);
-            } else {
-                session.deleteWithCascade(s);
-            }
-        }
-        return kept;
     }
 }

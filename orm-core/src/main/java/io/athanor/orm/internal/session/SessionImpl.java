@@ -33,6 +33,7 @@ public final class SessionImpl implements Session {
     private final IdentityMap identityMap = new IdentityMap();
     private final PendingChanges pending = new PendingChanges();
     private final Relations relations = new Relations(this);
+    private final Cascades cascades = new Cascades(this, relations);
     /** The actions of the last flush that wrote something, one line each ({@link #lastFlushPlan()}). */
     private List<String> lastPlan = List.of();
     private final Loader loader = new Loader(this);
@@ -60,7 +61,7 @@ public final class SessionImpl implements Session {
         try {
             checkOpen();
             lifecycle.add(entity, context.mapping(requireEntity(entity, "add").getClass()));
-            relations.cascadeAdd(entity);
+            cascades.add(entity);
         } finally {
             owner.exit(entered);
         }
@@ -87,54 +88,18 @@ public final class SessionImpl implements Session {
                 return entityClass.cast(entity);
             }
             autoflush();
-            return select(m, id);
+            return loader.select(m, id);
         } finally {
             owner.exit(entered);
         }
-    }
-
-    private <E> E select(EntityMapping<E> m, Object id) {
-        EntityPersister p = persister(m);
-        List<E> found = transaction.run(tx -> tx.query(p.selectById(), p.keyRow(id), loader.rowMapper(m)));
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** The object of that key: from the identity map, else one SELECT after autoflush; null when there is no row. */
-    Object getLoaded(EntityMapping<?> m, Object id) {
-        InstanceState s = identityMap.get(m, id);
-        Object entity = s == null ? null : s.get();
-        if (entity != null && s.status == ObjectState.PERSISTENT) {
-            return entity;
-        }
-        autoflush();
-        return select(m, id);
     }
 
     @Override
     public void delete(Object entity) {
         owner.run(() -> {
             checkOpen();
-            deleteWithCascade(requireState(entity, "delete"));
+            cascades.delete(requireState(entity, "delete"));
         });
-    }
-
-    /** Deletes an object and what its relationships say goes with it (orphans, ON DELETE CASCADE children). */
-    void deleteWithCascade(InstanceState first) {
-        java.util.ArrayDeque<InstanceState> work = new java.util.ArrayDeque<>();
-        work.push(first);
-        while (!work.isEmpty()) {
-            InstanceState s = work.pop();
-            Object entity = s.get();
-            if (entity == null || s.markedForDeletion || (s.status != ObjectState.PERSISTENT && s.status != ObjectState.PENDING)) {
-                continue;
-            }
-            List<InstanceState> children = new ArrayList<>();
-            if (s.mapping.hasRelationships()) {
-                relations.cascadeDelete(s, entity, children);
-            }
-            lifecycle.delete(s);
-            children.forEach(work::push);
-        }
     }
 
     @Override
@@ -154,7 +119,7 @@ public final class SessionImpl implements Session {
         if (pending.isEmpty() && !hasSnapshotObjects()) {
             return;
         }
-        List<InstanceState> candidates = relations.deleteOrphans(auto);
+        List<InstanceState> candidates = cascades.deleteOrphans(auto);
         FlushPlan plan = FlushPlan.of(this, pending);
         if (!plan.isEmpty()) {
             lastPlan = plan.describe();
@@ -382,14 +347,8 @@ public final class SessionImpl implements Session {
         return relations;
     }
 
-    /** The loaded objects a flush checks for changes: the ones written to, and every unenhanced one. */
-    Iterable<InstanceState> flushCandidates() {
-        if (!hasSnapshotObjects()) {
-            return pending.changed.snapshot();
-        }
-        java.util.Set<InstanceState> all = new java.util.LinkedHashSet<>(pending.changed.snapshot());
-        all.addAll(snapshotObjects());
-        return all;
+    Cascades cascades() {
+        return cascades;
     }
 
     @Override
@@ -458,33 +417,12 @@ public final class SessionImpl implements Session {
         return out;
     }
 
-
-
-
-
-
-
-
     /** A read of an attribute the session does not hold yet (through the object's interceptor). */
     void loadAttribute(InstanceState s, Object entity, int property) {
         Thread entered = owner.enter();
         try {
             checkOpen();
-            io.athanor.orm.internal.mapping.Attribute a = s.mapping.attribute(property);
-            if (a instanceof io.athanor.orm.internal.mapping.ToManyMapping c) {
-                if (s.status != ObjectState.PERSISTENT) {
-                    s.expired &= ~c.bit(); // nothing in the database refers to an object without a row
-                    return;
-                }
-                relations.loadCollection(s, entity, c);
-                return;
-            }
-            if ((s.expired & a.bit()) != 0) {
-                loader.loadExpired(s, entity);
-            }
-            if (a instanceof io.athanor.orm.internal.mapping.ToOneMapping t && (s.unresolved & t.bit()) != 0) {
-                relations.resolve(s, entity, t);
-            }
+            loader.loadAttribute(s, entity, property);
         } finally {
             owner.exit(entered);
         }

@@ -121,9 +121,9 @@ final class Synchronizer {
             for (int i = 0; i < targets.size(); i++) {
                 if (targets.get(i) instanceof ToOneMapping t) {
                     if (known[i]) {
-                        session.relations().referenceFromDatabase(s, entity, t, computed[i]);
+                        new RelationSync(session).referenceFromDatabase(s, entity, t, computed[i]);
                     } else {
-                        session.relations().referenceUnknown(s, entity, t);
+                        new RelationSync(session).referenceUnknown(s, entity, t);
                     }
                     continue;
                 }
@@ -146,7 +146,7 @@ final class Synchronizer {
         for (InstanceState s : matched) {
             session.lifecycle().deleted(s);
         }
-        session.relations().deletedByDatabase(matched);
+        new RelationSync(session).deletedByDatabase(matched);
     }
 
     private long mask(Set<Column<?>> columns) {
