@@ -229,7 +229,19 @@ final class RelationshipModelCheck {
                     int q = 1 + random.nextInt(9);
                     String what;
                     try {
-                        switch (random.nextInt(6)) {
+                        switch (random.nextInt(8)) {
+                            case 6 -> {
+                                var criteria = orderCriteria(random, 2);
+                                s.query(KitOrder.class).where(criteria)
+                                        .update(Map.of(KitOrder_.quantity, KitOrder_.quantity.plus(100)), mode);
+                                what = "orders where " + criteria + " +100";
+                            }
+                            case 7 -> {
+                                var criteria = customerCriteria(random, 2);
+                                s.query(KitCustomer.class).where(criteria)
+                                        .update(Map.of(KitCustomer_.name, KitCustomer_.name.concat("*")), mode);
+                                what = "customers where " + criteria + " starred";
+                            }
                             case 0 -> {
                                 s.query(KitOrder.class).where(KitOrder_.customer.has(KitCustomer_.name.eq(name)))
                                         .update(Map.of(KitOrder_.quantity, KitOrder_.quantity.plus(1)), mode);
@@ -276,15 +288,42 @@ final class RelationshipModelCheck {
         }
     }
 
+    /** Random criteria on orders, reaching customers through {@code has} (and back through {@code any}). */
+    private static io.athanor.sql.Expression<Boolean> orderCriteria(Random random, int depth) {
+        int q = random.nextInt(12);
+        return switch (random.nextInt(depth > 0 ? 7 : 4)) {
+            case 0 -> KitOrder_.quantity.lt(q);
+            case 1 -> KitOrder_.quantity.ge(q);
+            case 2 -> KitOrder_.customer.isNull();
+            case 3 -> KitOrder_.item.eq("o" + random.nextInt(8) + ".0");
+            case 4 -> KitOrder_.customer.has(customerCriteria(random, depth - 1));
+            case 5 -> random.nextBoolean() ? orderCriteria(random, depth - 1).and(orderCriteria(random, depth - 1))
+                    : orderCriteria(random, depth - 1).or(orderCriteria(random, depth - 1));
+            default -> io.athanor.sql.Sql.not(orderCriteria(random, depth - 1));
+        };
+    }
+
+    /** Random criteria on customers, reaching orders through {@code any} and {@code isEmpty}. */
+    private static io.athanor.sql.Expression<Boolean> customerCriteria(Random random, int depth) {
+        return switch (random.nextInt(depth > 0 ? 6 : 2)) {
+            case 0 -> KitCustomer_.name.eq("c" + random.nextInt(8));
+            case 1 -> KitCustomer_.orders.isEmpty();
+            case 2, 3 -> KitCustomer_.orders.any(orderCriteria(random, depth - 1));
+            case 4 -> customerCriteria(random, depth - 1).or(customerCriteria(random, depth - 1));
+            default -> io.athanor.sql.Sql.not(customerCriteria(random, depth - 1));
+        };
+    }
+
     /** Loads a random part of the graph: some customers with their orders, some orders with or without their customer. */
     private static void loadSome(Session s, Random random) {
+        boolean all = random.nextInt(3) == 0; // then the evaluator can answer for every object
         for (KitCustomer c : s.query(KitCustomer.class).list()) {
-            if (random.nextBoolean()) {
+            if (all || random.nextBoolean()) {
                 c.getOrders().size();
             }
         }
         for (KitOrder o : s.query(KitOrder.class).list()) {
-            if (random.nextBoolean()) {
+            if (all || random.nextBoolean()) {
                 o.getCustomer();
             }
         }
