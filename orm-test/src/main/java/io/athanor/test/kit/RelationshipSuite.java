@@ -171,6 +171,32 @@ public abstract class RelationshipSuite extends KitSuite {
     }
 
     @Test
+    public void bulkStatementsOnATreeMayReadTheTableTheyChangeInEveryMode() {
+        try (Session s = factory.openSession()) {
+            KitNode root = new KitNode("root");
+            KitNode a = new KitNode("a");
+            root.getChildren().add(a);
+            a.getChildren().add(new KitNode("a1"));
+            root.getChildren().add(new KitNode("b"));
+            s.add(root);
+            s.commit();
+        }
+        for (io.athanor.orm.Synchronize mode : io.athanor.orm.Synchronize.values()) {
+            try (Session s = factory.openSession()) {
+                List<KitNode> all = s.query(KitNode.class).load(KitNode_.children).load(KitNode_.parent).list();
+                assertEquals(2, s.query(KitNode.class).where(KitNode_.parent.has(KitNode_.parent.isNull()))
+                        .update(Map.of(KitNode_.name, KitNode_.name.concat("!")), mode), mode.name());
+                assertEquals(2, s.query(KitNode.class).where(KitNode_.children.isEmpty()).delete(mode), mode.name());
+                if (mode != io.athanor.orm.Synchronize.NONE) {
+                    KitNode root = all.stream().filter(n -> n.getName().equals("root")).findFirst().orElseThrow();
+                    assertEquals(List.of("a!"), root.getChildren().stream().map(KitNode::getName).toList(), mode.name());
+                }
+                s.rollback();
+            }
+        }
+    }
+
+    @Test
     public void deletingAParentClearsTheReferenceOfItsChildren() {
         try (Session s = factory.openSession()) {
             KitCustomer a = new KitCustomer("a");
