@@ -22,8 +22,9 @@ final class Report {
         }
         out.println();
         out.println("(1) moves every row into an object and back, one statement per row in JDBC batches;");
-        out.println("(2)-(4) send one UPDATE and the database does the work where the data is. The modes of (2)");
+        out.println("(2)-(5) send one UPDATE and the database does the work where the data is. The modes of (2)");
         out.println("differ only in what they do for objects already in the session: see docs/synchronize.md.");
+        out.println("(5) selects rows through their shelf (a relationship) and still updates the loaded objects in Java.");
         out.println(ok ? "All methods produced the right values." : "Some methods produced wrong values: see WRONG above.");
         return ok ? 0 : 1;
     }

@@ -2,9 +2,10 @@ package io.athanor.samples;
 
 import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.Id;
+import io.athanor.orm.annotations.ManyToOne;
 import io.athanor.orm.annotations.Version;
 
-/** The article's table: {@code stuff(id, foo, name, version)}. */
+/** The article's table {@code stuff(id, foo, name, version)}, and the shelf each row is kept on ({@code shelf_id}). */
 @Entity(table = "stuff")
 public class Stuff {
     @Id
@@ -13,6 +14,8 @@ public class Stuff {
     private String name;
     @Version
     private int version;
+    @ManyToOne
+    private Shelf shelf;
 
     protected Stuff() {
     }
@@ -40,5 +43,9 @@ public class Stuff {
 
     public int getVersion() {
         return version;
+    }
+
+    public Shelf getShelf() {
+        return shelf;
     }
 }

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The starting data every method begins from: N rows with {@code foo = i % 1000} and
- * {@code name = "stuff-i"}, and the check that a method added exactly 1 to every foo.
+ * The starting data every method begins from: N rows with {@code foo = i % 1000},
+ * {@code name = "stuff-i"}, kept on one of {@value #SHELVES} shelves (on floors 0 to
+ * {@value #FLOORS} - 1), and the check that a method added exactly 1 to every foo.
  */
 final class StuffTable {
+    static final int SHELVES = 10;
+    static final int FLOORS = 5;
     private final Database database;
     private final int rows;
 
@@ -23,14 +26,23 @@ final class StuffTable {
     void reset() {
         database.inTransaction(tx -> {
             tx.execute(Sql.deleteFrom(Stuff_.TABLE));
+            tx.execute(Sql.deleteFrom(Shelf_.TABLE));
+            CompiledSql shelf = database.compile(Sql.insertInto(Shelf_.TABLE).set(Shelf_.id, Sql.param(0, Long.class))
+                    .set(Shelf_.name, Sql.param(1, String.class)).set(Shelf_.floor, Sql.param(2, Integer.class)));
+            List<Object[]> shelves = new ArrayList<>();
+            for (long id = 1; id <= SHELVES; id++) {
+                shelves.add(new Object[] {id, "shelf-" + id, (int) (id % FLOORS)});
+            }
+            tx.executeBatch(shelf, shelves);
             CompiledSql insert = database.compile(Sql.insertInto(Stuff_.TABLE)
                     .set(Stuff_.id, Sql.param(0, Long.class))
                     .set(Stuff_.foo, Sql.param(1, Integer.class))
                     .set(Stuff_.name, Sql.param(2, String.class))
-                    .set(Stuff_.version, Sql.param(3, Integer.class)));
+                    .set(Stuff_.version, Sql.param(3, Integer.class))
+                    .set(Stuff_.shelf.column(Long.class), Sql.param(4, Long.class)));
             List<Object[]> batch = new ArrayList<>(10_000);
             for (int i = 1; i <= rows; i++) {
-                batch.add(new Object[] {(long) i, initialFoo(i), "stuff-" + i, 0});
+                batch.add(new Object[] {(long) i, initialFoo(i), "stuff-" + i, 0, 1L + i % SHELVES});
                 if (batch.size() == 10_000 || i == rows) {
                     tx.executeBatch(insert, batch);
                     batch.clear();

@@ -53,6 +53,12 @@ class UpdateMethodsTest {
         assertTrue(section(iterate, "SQL of the method (timed):").contains("SELECT"), iterate);
         assertFalse(iterate.contains("not timed"), "loading every object is the method itself: " + iterate);
         assertTrue(section(block(out, "4. raw JDBC"), "SQL of the method (timed):").contains("raw JDBC"), out);
+
+        String across = block(out, "5. ORM bulk update across a relationship");
+        assertEquals(List.of("UPDATE \"stuff\" SET \"foo\" = (\"foo\" + ?), \"version\" = (\"version\" + ?) WHERE \"shelf_id\" IS NOT NULL"
+                + " AND \"shelf_id\" IN (SELECT \"id\" FROM \"shelf\" WHERE \"floor\" < ?)"),
+                section(across, "SQL of the method (timed):").lines().map(String::strip).toList(),
+                "evaluated in Java through the loaded shelves: no RETURNING, no pre-select: " + across);
     }
 
     /** The output of the method whose title contains {@code title}, up to the next method. */

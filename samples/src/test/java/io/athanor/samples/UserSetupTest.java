@@ -28,7 +28,7 @@ class UserSetupTest {
     void theProcessorGeneratedTheMetamodel() {
         Column<Integer> foo = Stuff_.foo;
         assertEquals("stuff", Stuff_.TABLE.name());
-        assertEquals(List.of("id", "foo", "name", "version"), Stuff_.TABLE.columns().stream().map(Column::name).toList());
+        assertEquals(List.of("id", "foo", "name", "version", "shelf_id"), Stuff_.TABLE.columns().stream().map(Column::name).toList());
         assertEquals(Integer.class, foo.type());
     }
 
@@ -42,7 +42,7 @@ class UserSetupTest {
                         updates.add(sql);
                     }
                 }).build();
-                SessionFactory sf = SessionFactory.builder().database(db).entities(Stuff.class).build()) {
+                SessionFactory sf = SessionFactory.builder().database(db).entities(Stuff.class, Shelf.class).build()) {
             sf.createTables();
             try (Session s = sf.openSession()) {
                 s.add(new Stuff(1, "one"));
