@@ -172,15 +172,17 @@ start_galera() {
                 GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;
                 CREATE DATABASE IF NOT EXISTS test CHARACTER SET utf8mb4;" || die "cannot create user and database on node 1"
   fi
+  # Joiners start together (a joiner whose data is stale or absent gets a state transfer, IST or else
+  # rsync SST, from a live node; a second joiner waits for a free donor), then each is waited for.
+  local joining=()
   for n in "${NODES[@]}"; do
     if ! node_running "$n"; then
       [[ $fresh == yes ]] && rm -rf "$(node_dir "$n")/data"
-      # A joiner whose data is stale or absent gets a state transfer (IST, else rsync SST) from a live node.
-      rm -f "$(node_dir "$n")/data/grastate.dat.lock"
       start_node "$n" no
-      wait_node_synced "$n"
+      joining+=("$n")
     fi
   done
+  for n in "${joining[@]}"; do wait_node_synced "$n"; done
   local size
   size=$(node_status_var 1 wsrep_cluster_size || node_status_var 2 wsrep_cluster_size || true)
   log "Galera cluster up: ${size:-?} nodes"
