@@ -151,6 +151,11 @@ public class MariaDbDialect extends BaseDialect {
         return 65;
     }
 
+    /**
+     * Every Connector/J URL, whatever its high-availability mode: {@code jdbc:mariadb://h/db},
+     * {@code jdbc:mariadb:sequential://h1,h2,h3/db} (a Galera cluster through any node, in order),
+     * {@code loadbalance}, {@code load-balance-read}, {@code replication}.
+     */
     @Override
     public boolean acceptsUrl(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:mariadb:");
