@@ -38,14 +38,25 @@ public final class SessionImpl implements Session {
     private final SessionTransaction transaction;
     private boolean closed;
     private final SessionOwner owner = new SessionOwner(this);
+    /** Why this session may not write (a read-only session on a replica), or null when it may. */
+    private final String readOnly;
 
     public SessionImpl(OrmContext context) {
         this(context, false);
     }
 
     public SessionImpl(OrmContext context, boolean writer) {
+        this(context, writer, null);
+    }
+
+    /**
+     * @param readOnly null for a session that may write; else what the session is, for the message
+     *     that refuses a write (e.g. "a read-only session (SessionOptions.readOnly()) on read replica ...")
+     */
+    public SessionImpl(OrmContext context, boolean writer, String readOnly) {
         this.context = context;
         this.transaction = new SessionTransaction(context.database(), writer);
+        this.readOnly = readOnly;
     }
 
     // --- Session API -----------------------------------------------------------------------------
@@ -105,6 +116,9 @@ public final class SessionImpl implements Session {
         owner.run(() -> {
             checkOpen();
             transaction.requireUsable();
+            if (readOnly != null && hasChanges()) {
+                requireWritable("flush its changes");
+            }
             if (unitOfWork.hasWork()) {
                 transaction.run(tx -> {
                     unitOfWork.flush(tx);
@@ -169,6 +183,7 @@ public final class SessionImpl implements Session {
             if (statement instanceof Select) {
                 throw new OrmException("execute() runs INSERT, UPDATE and DELETE; run a SELECT with session.select(statement, mapper) or session.query(Entity.class)");
             }
+            requireWritable("execute " + statement.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
             compileBeforeAutoflush(statement);
             autoflush();
             return transaction.run(tx -> tx.execute(statement));
@@ -180,6 +195,7 @@ public final class SessionImpl implements Session {
         return owner.call(() -> {
             checkOpen();
             EntityMapping<E> m = context.mapping(requireArgument(entityClass, "bulkUpdate", "entityClass"));
+            requireWritable("bulkUpdate " + m.name());
             return new BulkOperations(this).bulkUpdate(m, requireArgument(rows, "bulkUpdate", "rows"));
         });
     }
@@ -189,6 +205,7 @@ public final class SessionImpl implements Session {
         return owner.call(() -> {
             checkOpen();
             EntityMapping<E> m = context.mapping(requireArgument(entityClass, "insertAll", "entityClass"));
+            requireWritable("insertAll " + m.name());
             return new BulkOperations(this).insertAll(m, requireArgument(rows, "insertAll", "rows"));
         });
     }
@@ -199,6 +216,7 @@ public final class SessionImpl implements Session {
         return owner.call(() -> {
             checkOpen();
             EntityMapping<E> m = context.mapping(requireArgument(entityClass, "upsert", "entityClass"));
+            requireWritable("upsert " + m.name());
             return new BulkOperations(this).upsert(m, requireArgument(rows, "upsert", "rows"),
                     requireArgument(conflictColumns, "upsert", "conflictColumns"));
         });
@@ -313,6 +331,38 @@ public final class SessionImpl implements Session {
 
     // --- used by the session's parts --------------------------------------------------------------
 
+    /**
+     * The read-only guard: refuses {@code operation} (a write) in a read-only session, before any
+     * SQL, naming the session's replica; does nothing in an ordinary session. Every write entry
+     * point (flush with changes, execute, the bulk statements) consults it first. The refusal
+     * leaves the session usable: no SQL ran.
+     */
+    void requireWritable(String operation) {
+        if (readOnly != null) {
+            throw new OrmException("cannot " + operation + ": this is " + readOnly + ", which only reads. Write in an "
+                    + "ordinary session (SessionFactory.openSession() or inTransaction), which uses the primary; undo "
+                    + "this session's changes with rollback()");
+        }
+    }
+
+    /**
+     * True when a flush would write: added or deleted objects, changed enhanced ones, unenhanced ones
+     * whose snapshot differs (the unit of work counts every unenhanced object as work to compare).
+     */
+    private boolean hasChanges() {
+        if (!unitOfWork.added.isEmpty() || !unitOfWork.changed.isEmpty() || !unitOfWork.deleted.isEmpty()) {
+            return true;
+        }
+        for (InstanceState s : snapshotStates.values()) {
+            Object entity = s.get();
+            if (s.session == this && (s.status == ObjectState.PENDING || s.markedForDeletion
+                    || s.status == ObjectState.PERSISTENT && entity != null && s.changedProperties(entity) != 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     OrmContext context() {
         return context;
     }
@@ -385,13 +435,6 @@ public final class SessionImpl implements Session {
         }
         return out;
     }
-
-
-
-
-
-
-
 
     /** A read of an expired property of an enhanced object (through its interceptor). */
     void loadExpired(InstanceState s, Object entity) {
