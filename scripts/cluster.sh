@@ -304,9 +304,21 @@ ATHANOR_PG_STANDBY_URL=jdbc:postgresql://127.0.0.1:$PG_STANDBY_PORT/test
 EOF
 }
 
+# As root the servers run as mysql and postgres: they must be able to reach $BASE.
+check_reachable() {
+  local u
+  [[ $(id -u) -eq 0 ]] || return 0
+  for u in mysql postgres; do
+    id "$u" >/dev/null 2>&1 || die "user $u not found: install mariadb-server and postgresql-15"
+    runuser -u "$u" -- test -x "$BASE" \
+      || die "user $u cannot reach $BASE (a parent directory is not searchable by others): set ATHANOR_CLUSTER_DIR to a directory it can reach"
+  done
+}
+
 case "${1:-}" in
   start)
     mkdir -p "$BASE"
+    check_reachable
     exec 9>"$BASE/.lock"
     flock -w 120 9 || die "another cluster.sh holds $BASE/.lock"
     start_galera
