@@ -158,6 +158,39 @@ class ReadOnlySessionTest {
     }
 
     @Test
+    void unenhancedObjectsInAReadOnlySessionAreWritesOnlyWhenChanged() throws Exception {
+        Class<?> plain = new net.bytebuddy.ByteBuddy().subclass(Object.class).name("io.athanor.orm.runtime.ReadOnlyPlain")
+                .annotateType(net.bytebuddy.description.annotation.AnnotationDescription.Builder
+                        .ofType(io.athanor.orm.annotations.Entity.class).define("table", "ro_plain").build())
+                .defineField("id", Long.class, java.lang.reflect.Modifier.PUBLIC)
+                .annotateField(net.bytebuddy.description.annotation.AnnotationDescription.Builder
+                        .ofType(io.athanor.orm.annotations.Id.class).build())
+                .defineField("foo", int.class, java.lang.reflect.Modifier.PUBLIC)
+                .make().load(getClass().getClassLoader()).getLoaded();
+        try (SessionFactory plainSf = SessionFactory.builder().database(primary).entities(plain).allowUnenhanced(true)
+                .build()) {
+            plainSf.createTables();
+            plainSf.useTransaction(s -> s.add(newInstance(plain)));
+            try (Session s = plainSf.openSession(SessionOptions.readOnly())) {
+                Object loaded = s.query(plain).one();
+                assertEquals(1, s.query(plain).count(), "an unchanged unenhanced object does not stop the autoflush");
+                plain.getField("foo").set(loaded, 5);
+                OrmException e = assertThrows(OrmException.class, s::flush);
+                assertTrue(e.getMessage().startsWith("cannot flush its changes"), e.getMessage());
+                s.rollback();
+            }
+        }
+    }
+
+    private static Object newInstance(Class<?> type) {
+        try {
+            return type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void sessionOptionsIsAValue() {
         assertEquals(SessionOptions.readOnly(), SessionOptions.readOnly());
         assertTrue(SessionOptions.readOnly().isReadOnly());

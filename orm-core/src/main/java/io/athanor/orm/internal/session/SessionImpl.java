@@ -38,8 +38,8 @@ public final class SessionImpl implements Session {
     private final SessionTransaction transaction;
     private boolean closed;
     private final SessionOwner owner = new SessionOwner(this);
-    /** Why this session may not write (a read-only session on a replica), or null when it may. */
-    private final String readOnly;
+    /** Refuses writes in a read-only session (SessionOptions.readOnly()). */
+    private final WriteGuard writeGuard;
 
     public SessionImpl(OrmContext context) {
         this(context, false);
@@ -56,7 +56,7 @@ public final class SessionImpl implements Session {
     public SessionImpl(OrmContext context, boolean writer, String readOnly) {
         this.context = context;
         this.transaction = new SessionTransaction(context.database(), writer);
-        this.readOnly = readOnly;
+        this.writeGuard = new WriteGuard(this, readOnly);
     }
 
     // --- Session API -----------------------------------------------------------------------------
@@ -116,9 +116,7 @@ public final class SessionImpl implements Session {
         owner.run(() -> {
             checkOpen();
             transaction.requireUsable();
-            if (readOnly != null && hasChanges()) {
-                requireWritable("flush its changes");
-            }
+            writeGuard.beforeFlush();
             if (unitOfWork.hasWork()) {
                 transaction.run(tx -> {
                     unitOfWork.flush(tx);
@@ -331,36 +329,9 @@ public final class SessionImpl implements Session {
 
     // --- used by the session's parts --------------------------------------------------------------
 
-    /**
-     * The read-only guard: refuses {@code operation} (a write) in a read-only session, before any
-     * SQL, naming the session's replica; does nothing in an ordinary session. Every write entry
-     * point (flush with changes, execute, the bulk statements) consults it first. The refusal
-     * leaves the session usable: no SQL ran.
-     */
+    /** Refuses {@code operation} (a write) in a read-only session, before any SQL; see {@link WriteGuard}. */
     void requireWritable(String operation) {
-        if (readOnly != null) {
-            throw new OrmException("cannot " + operation + ": this is " + readOnly + ", which only reads. Write in an "
-                    + "ordinary session (SessionFactory.openSession() or inTransaction), which uses the primary; undo "
-                    + "this session's changes with rollback()");
-        }
-    }
-
-    /**
-     * True when a flush would write: added or deleted objects, changed enhanced ones, unenhanced ones
-     * whose snapshot differs (the unit of work counts every unenhanced object as work to compare).
-     */
-    private boolean hasChanges() {
-        if (!unitOfWork.added.isEmpty() || !unitOfWork.changed.isEmpty() || !unitOfWork.deleted.isEmpty()) {
-            return true;
-        }
-        for (InstanceState s : snapshotStates.values()) {
-            Object entity = s.get();
-            if (s.session == this && (s.status == ObjectState.PENDING || s.markedForDeletion
-                    || s.status == ObjectState.PERSISTENT && entity != null && s.changedProperties(entity) != 0)) {
-                return true;
-            }
-        }
-        return false;
+        writeGuard.require(operation);
     }
 
     OrmContext context() {
@@ -435,6 +406,13 @@ public final class SessionImpl implements Session {
         }
         return out;
     }
+
+
+
+
+
+
+
 
     /** A read of an expired property of an enhanced object (through its interceptor). */
     void loadExpired(InstanceState s, Object entity) {
