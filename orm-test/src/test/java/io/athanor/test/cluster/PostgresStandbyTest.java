@@ -149,6 +149,16 @@ class PostgresStandbyTest {
     }
 
     @Test
+    void aReplicaOfAnotherKindOfDatabaseIsRefusedAtBuild() {
+        OrmException e = assertThrows(OrmException.class, () -> SessionFactory.builder()
+                .url(url(Cluster.pgPrimary()) + "?currentSchema=" + schema).username("postgres")
+                .readReplicas(url(Cluster.pgStandby()), Cluster.galeraNodeUrl(1, "test") + "?user=root&password=")
+                .entities(KitStuff.class).build());
+        assertTrue(e.getMessage().contains("read replica 2 of 2") && e.getMessage().contains("is a mariadb database but the "
+                + "primary is postgresql"), e.getMessage());
+    }
+
+    @Test
     void aMultiHostUrlWithTargetServerTypeFindsThePrimaryWhicheverHostIsFirst() {
         String both = "jdbc:postgresql://" + Cluster.pgStandby() + "," + Cluster.pgPrimary() + "/test?currentSchema=" + schema;
         try (SessionFactory primary = SessionFactory.builder().url(both + "&targetServerType=primary").username("postgres")
