@@ -308,6 +308,7 @@ EOF
 check_reachable() {
   local u
   [[ $(id -u) -eq 0 ]] || return 0
+  command -v runuser >/dev/null || die "runuser (util-linux) not found: as root it runs the servers as mysql and postgres"
   for u in mysql postgres; do
     id "$u" >/dev/null 2>&1 || die "user $u not found: install mariadb-server and postgresql-15"
     runuser -u "$u" -- test -x "$BASE" \
