@@ -2,7 +2,8 @@
 # Local scale-out servers for the cluster tests (orm-test io.athanor.test.cluster, run with ATHANOR_CLUSTER=1):
 #   - a 3-node MariaDB Galera cluster on 127.0.0.1:3311, 3312, 3313 (user root, no password, database test;
 #     Galera group ports 4610/4620/4630, IST +1, rsync SST +4);
-#   - a PostgreSQL primary on 127.0.0.1:5441 and a streaming hot standby of it on 127.0.0.1:5442
+#   - a PostgreSQL primary on 127.0.0.1:5441 and a streaming hot standby of it on 127.0.0.1:5442 (scratch
+#     servers for tests: fsync off; Galera nodes with innodb_flush_log_at_trx_commit=0)
 #     (user postgres, trust, database test; the standby made with pg_basebackup -R).
 #
 #   scripts/cluster.sh start        starts whatever is not running (idempotent); a Galera cluster with no node
@@ -52,7 +53,14 @@ galera_user() {
   if [[ $(id -u) -eq 0 ]]; then echo mysql; else id -un; fi
 }
 
-pid_alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1" 2>/dev/null)" 2>/dev/null; }
+# True when the pid in file $1 is alive AND its command line mentions $2 (this script's directory):
+# after a reboot a stale pid file may name an unrelated process, which must never be counted or killed.
+pid_ours() {
+  local pid
+  [[ -f "$1" ]] || return 1
+  pid=$(head -n 1 "$1" 2>/dev/null)
+  [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2"
+}
 
 # --- MariaDB Galera --------------------------------------------------------------------------------
 
@@ -121,7 +129,7 @@ node_status_var() {
   node_sql "$1" "SHOW GLOBAL STATUS LIKE '$2'" | awk '{print $2}'
 }
 
-node_running() { pid_alive "$(node_dir "$1")/mysqld.pid"; }
+node_running() { pid_ours "$(node_dir "$1")/mysqld.pid" "$(node_dir "$1")/my.cnf"; }
 
 any_node_running() {
   local n
@@ -145,7 +153,7 @@ wait_node_synced() {
   for ((i = 0; i < WAIT_SECONDS * 5; i++)); do
     state=$(node_status_var "$n" wsrep_local_state_comment || true)
     if [[ $state == Synced && $(node_status_var "$n" wsrep_ready || true) == ON ]]; then return 0; fi
-    if ! kill -0 "$(cat "$(node_dir "$n")/launcher.pid")" 2>/dev/null; then
+    if ! pid_ours "$(node_dir "$n")/launcher.pid" "$(node_dir "$n")/my.cnf"; then
       tail -n 30 "$(node_dir "$n")/error.log" >&2 || true
       die "Galera node $n exited during startup (log: $(node_dir "$n")/error.log)"
     fi
@@ -192,7 +200,7 @@ stop_node() {
   local n=$1 d pid i
   d=$(node_dir "$n")
   for f in "$d/mysqld.pid" "$d/launcher.pid"; do
-    if pid_alive "$f"; then
+    if pid_ours "$f" "$d/my.cnf"; then
       pid=$(cat "$f")
       kill -TERM "$pid" 2>/dev/null || true
       for ((i = 0; i < 300 && $(kill -0 "$pid" 2>/dev/null && echo 1 || echo 0); i++)); do sleep 0.1; done
@@ -206,8 +214,7 @@ stop_node() {
 
 pg_dir() { echo "$BASE/pg-$1"; }
 
-pg_running() { [[ -f "$(pg_dir "$1")/postmaster.pid" ]] && pid_alive_pg "$1"; }
-pid_alive_pg() { kill -0 "$(head -n 1 "$(pg_dir "$1")/postmaster.pid" 2>/dev/null)" 2>/dev/null; }
+pg_running() { pid_ours "$(pg_dir "$1")/postmaster.pid" "$(pg_dir "$1")"; }
 
 pg_start_server() {
   local which=$1 port=$2 bin d
