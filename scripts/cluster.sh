@@ -2,9 +2,10 @@
 # Local scale-out servers for the cluster tests (orm-test io.athanor.test.cluster, run with ATHANOR_CLUSTER=1):
 #   - a 3-node MariaDB Galera cluster on 127.0.0.1:3311, 3312, 3313 (user root, no password, database test;
 #     Galera group ports 4610/4620/4630, IST +1, rsync SST +4);
-#   - a PostgreSQL primary on 127.0.0.1:5441 and a streaming hot standby of it on 127.0.0.1:5442 (scratch
-#     servers for tests: fsync off; Galera nodes with innodb_flush_log_at_trx_commit=0)
+#   - a PostgreSQL primary on 127.0.0.1:5441 and a streaming hot standby of it on 127.0.0.1:5442
 #     (user postgres, trust, database test; the standby made with pg_basebackup -R).
+# Scratch servers for tests, tuned for speed over durability: PostgreSQL with fsync off, the Galera nodes
+# with innodb_flush_log_at_trx_commit=0 (Galera's synchronous replication is what keeps commits).
 #
 #   scripts/cluster.sh start        starts whatever is not running (idempotent); a Galera cluster with no node
 #                                   running and a primary that is down are made afresh (data is scratch)
