@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  * {@link SessionFactory#createTables()}, rows 1..N inserted in one transaction and checkpointed), and
  * copied to a new file for every measured operation. Every connection, ORM or JDBC, comes from the
  * same {@link io.athanor.sql.Database} pool, so both use the SQLite dialect's pragmas (WAL,
- * synchronous=NORMAL, foreign_keys, busy_timeout).
+ * synchronous=NORMAL, foreign_keys, busy_timeout). With {@code athanor.bench.url} (or
+ * {@code ATHANOR_BENCH_URL}) set, the table lives on that server instead: see {@link ServerBench}.
  */
 public final class BenchDatabase {
     private static final Path DIR;
@@ -49,6 +50,11 @@ public final class BenchDatabase {
 
     /** A new file holding the N-row table, and a factory on it. Close with {@link Fresh#close()}. */
     public static Fresh fresh(int n) {
+        ServerBench server = ServerBench.get();
+        if (server != null) {
+            server.reset(n);
+            return new Fresh(null, server.factory());
+        }
         Path template = template(n);
         Path file = DIR.resolve("run-" + ProcessHandle.current().pid() + "-" + COPIES.incrementAndGet() + ".db");
         try {
@@ -153,6 +159,7 @@ public final class BenchDatabase {
 
     /** A fresh copy of a template and the factory (pool) on it. */
     public static final class Fresh implements AutoCloseable {
+        /** The SQLite file, or null on a server. */
         public final Path file;
         public final SessionFactory sessionFactory;
 
@@ -167,6 +174,9 @@ public final class BenchDatabase {
 
         @Override
         public void close() {
+            if (file == null) {
+                return; // a server's table: the factory (pool) serves every call of the JVM
+            }
             sessionFactory.close();
             try {
                 deleteSidecars(file);

@@ -2,6 +2,7 @@ package io.athanor.orm;
 
 import io.athanor.orm.internal.Backoff;
 import io.athanor.orm.internal.OrmContext;
+import io.athanor.orm.internal.ReadReplicas;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.MappingReader;
 import io.athanor.orm.internal.session.SessionImpl;
@@ -51,21 +52,52 @@ public final class SessionFactory implements AutoCloseable {
     private final boolean ownsDatabase;
     private final int retries;
     private final Backoff backoff;
+    /** The read replicas (each over a Database this factory opened and closes), taken in turn. */
+    private final ReadReplicas replicas;
 
-    private SessionFactory(OrmContext context, boolean ownsDatabase, int retries, Backoff backoff) {
+    private SessionFactory(OrmContext context, boolean ownsDatabase, int retries, Backoff backoff,
+            ReadReplicas replicas) {
         this.context = context;
         this.ownsDatabase = ownsDatabase;
         this.retries = retries;
         this.backoff = backoff;
+        this.replicas = replicas;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A new session; close it when done. */
+    /** A new session on the primary database; close it when done. */
     public Session openSession() {
         return new SessionImpl(context);
+    }
+
+    /**
+     * A new session opened as {@code options} say; close it when done. With
+     * {@link SessionOptions#readOnly()} it reads from the next read replica in turn
+     * ({@link Builder#readReplicas(String...)}; the primary when there are none) and refuses every
+     * write, naming it, before any SQL (see {@link SessionOptions}).
+     *
+     * <pre>{@code
+     * try (Session s = sf.openSession(SessionOptions.readOnly())) {
+     *     List<Order> recent = s.query(Order.class).where(Order_.placed.gt(since)).list();
+     * }
+     * }</pre>
+     */
+    public Session openSession(SessionOptions options) {
+        if (options == null) {
+            throw new OrmException("openSession(null): give SessionOptions.defaults() or SessionOptions.readOnly()");
+        }
+        if (!options.isReadOnly()) {
+            return openSession();
+        }
+        if (replicas.isEmpty()) {
+            return new SessionImpl(context, false, "a read-only session (SessionOptions.readOnly()) on the primary "
+                    + "(this factory has no read replicas)");
+        }
+        ReadReplicas.Replica r = replicas.next();
+        return new SessionImpl(r.context(), false, "a read-only session (SessionOptions.readOnly()) on " + r.description());
     }
 
     /**
@@ -158,11 +190,20 @@ public final class SessionFactory implements AutoCloseable {
         return context.database();
     }
 
-    /** Closes the database only if this factory opened it from a URL. */
+    /** The read replicas' databases, in the order given to {@link Builder#readReplicas(String...)}. */
+    public List<Database> readReplicas() {
+        return replicas.databases();
+    }
+
+    /** Closes the read replicas' databases, and the primary's only if this factory opened it from a URL. */
     @Override
     public void close() {
-        if (ownsDatabase) {
-            context.database().close();
+        try {
+            replicas.close();
+        } finally {
+            if (ownsDatabase) {
+                context.database().close();
+            }
         }
     }
 
@@ -185,6 +226,7 @@ public final class SessionFactory implements AutoCloseable {
         private boolean allowUnenhanced;
         private boolean validateSchema;
         private int retries = 5;
+        private final List<String> replicaUrls = new ArrayList<>();
         private Backoff backoff = new Backoff(Duration.ofMillis(10), Duration.ofMillis(500));
 
         private Builder() {
@@ -205,6 +247,30 @@ public final class SessionFactory implements AutoCloseable {
         /** The password for {@link #url(String)}. */
         public Builder password(String password) {
             this.password = requireArgument(password, "password");
+            return this;
+        }
+
+        /**
+         * Read replicas of the primary (PostgreSQL streaming standbys, MariaDB replicas or Galera
+         * nodes set aside for reading): {@link SessionFactory#openSession(SessionOptions)} with
+         * {@link SessionOptions#readOnly()} reads from them in turn; ordinary sessions and
+         * {@code inTransaction} use the primary. The factory opens a {@link Database} for each (with
+         * {@link #username}/{@link #password} when given, else the URL's own credentials) and closes
+         * them with itself. Each must have the primary's dialect. Replicas lag behind the primary: see
+         * {@link SessionOptions} on reading your own writes.
+         */
+        public Builder readReplicas(String... urls) {
+            requireArgument(urls, "readReplicas");
+            if (urls.length == 0) {
+                throw new OrmException("SessionFactory.builder().readReplicas(): give at least one JDBC URL");
+            }
+            for (int i = 0; i < urls.length; i++) {
+                if (urls[i] == null || urls[i].isBlank()) {
+                    throw new OrmException("SessionFactory.builder().readReplicas(...): URL " + i + " is "
+                            + (urls[i] == null ? "null" : "blank"));
+                }
+            }
+            replicaUrls.addAll(List.of(urls));
             return this;
         }
 
@@ -300,9 +366,9 @@ public final class SessionFactory implements AutoCloseable {
             if ((url == null) == (database == null)) {
                 throw new OrmException("SessionFactory.builder(): give exactly one of url(...) or database(...)");
             }
-            if (database != null && (username != null || password != null)) {
-                throw new OrmException("SessionFactory.builder(): username/password go with url(...); a Database passed "
-                        + "to database(...) brings its own credentials");
+            if (database != null && replicaUrls.isEmpty() && (username != null || password != null)) {
+                throw new OrmException("SessionFactory.builder(): username/password go with url(...) or readReplicas(...); "
+                        + "a Database passed to database(...) brings its own credentials");
             }
             if (entities.isEmpty()) {
                 throw new OrmException("SessionFactory.builder(): no entities; list them with entities(...)");
@@ -323,14 +389,22 @@ public final class SessionFactory implements AutoCloseable {
             }
             Database db = database != null ? database
                     : Database.builder().url(url).username(username).password(password).build();
+            ReadReplicas replicas = ReadReplicas.none();
             try {
-                SessionFactory sf = new SessionFactory(new OrmContext(db, mappings, expireOnCommit, autoflush),
-                        database == null, retries, backoff);
+                OrmContext primary = new OrmContext(db, mappings, expireOnCommit, autoflush);
+                replicas = replicaUrls.isEmpty() ? replicas
+                        : ReadReplicas.open(replicaUrls, username, password, primary, mappings);
+                SessionFactory sf = new SessionFactory(primary, database == null, retries, backoff, replicas);
                 if (validateSchema) {
                     sf.schema().validate();
                 }
                 return sf;
             } catch (RuntimeException e) {
+                try {
+                    replicas.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
                 if (database == null) {
                     db.close();
                 }

@@ -87,6 +87,14 @@ public final class Transaction implements AutoCloseable {
         return query(database.compile(statement), null, mapper, selected(statement));
     }
 
+    /**
+     * Runs {@code statement}, already compiled as {@code compiled} (by {@link Database#compile}), and
+     * maps every row; rows read by expression ({@code row.get(column)}) as with {@link #query(Statement, RowMapper)}.
+     */
+    public <R> List<R> query(Statement statement, CompiledSql compiled, RowMapper<R> mapper) {
+        return query(compiled, null, mapper, selected(statement));
+    }
+
     /** Runs a compiled statement that produces rows, with {@code row} filling its placeholders. */
     public <R> List<R> query(CompiledSql compiled, Object[] row, RowMapper<R> mapper) {
         return query(compiled, row, mapper, List.of());

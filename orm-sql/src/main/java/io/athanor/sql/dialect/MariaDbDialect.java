@@ -151,6 +151,11 @@ public class MariaDbDialect extends BaseDialect {
         return 65;
     }
 
+    /**
+     * Every Connector/J URL, whatever its high-availability mode: {@code jdbc:mariadb://h/db},
+     * {@code jdbc:mariadb:sequential://h1,h2,h3/db} (a Galera cluster through any node, in order),
+     * {@code loadbalance}, {@code load-balance-read}, {@code replication}.
+     */
     @Override
     public boolean acceptsUrl(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:mariadb:");
@@ -186,8 +191,12 @@ public class MariaDbDialect extends BaseDialect {
     /**
      * Connector/J 3.x pipelines a batch and reads each row's OK packet, which carries that row's
      * AUTO_INCREMENT value, so {@code getGeneratedKeys()} after {@code executeBatch()} has every key
-     * in order (checked by the server tests, with concurrent inserters). One round trip instead of
-     * one RETURNING per row. See {@link #connectionProperties} for the bulk protocol, which would not.
+     * in order (checked by the server tests, with concurrent inserters). Nothing assumes the keys are
+     * consecutive: each is the server's own, so a Galera node's {@code auto_increment_increment} (the
+     * cluster size) and offset, and other connections' inserts landing between this batch's rows, give
+     * every object the key of its row (orm-test's InterleavedKeysTest and the cluster suite check it).
+     * One round trip instead of one RETURNING per row. See {@link #connectionProperties} for the bulk
+     * protocol, which would not.
      */
     @Override
     public KeyRetrieval keyRetrieval() {

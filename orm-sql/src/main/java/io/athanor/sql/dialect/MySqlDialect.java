@@ -5,7 +5,9 @@ import java.util.EnumSet;
 
 /**
  * MySQL: MariaDB's SQL without RETURNING, so FETCH selects the keys first and generated keys come
- * back through JDBC. Chosen for {@code jdbc:mysql:} URLs and the product name "MySQL". Not tested
+ * back through JDBC. Chosen for {@code jdbc:mysql:} URLs (with MySQL Connector/J's
+ * {@code loadbalance:} and {@code replication:} modes) and {@code jdbc:mysql+srv:} (DNS SRV), and the
+ * product name "MySQL". Not tested
  * against a MySQL server in this project's CI (none runs here); MariaDB's tests cover the SQL.
  */
 public class MySqlDialect extends MariaDbDialect {
@@ -15,7 +17,7 @@ public class MySqlDialect extends MariaDbDialect {
 
     @Override
     public boolean acceptsUrl(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:mysql:");
+        return jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mysql+srv:");
     }
 
     @Override

@@ -116,6 +116,10 @@ public class PostgresDialect extends BaseDialect {
         return CatalogTypes.compare(column, ddl, found, CATALOG_NAMES);
     }
 
+    /**
+     * Every pgjdbc URL, single- or multi-host ({@code jdbc:postgresql://h1:5432,h2:5432/db?targetServerType=primary},
+     * a primary and its standbys).
+     */
     @Override
     public boolean acceptsUrl(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:postgresql:");

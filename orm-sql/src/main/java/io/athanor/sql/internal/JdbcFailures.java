@@ -69,7 +69,7 @@ public final class JdbcFailures {
             }
             return new ConstraintViolationException(describe(kind, name), sql, e, kind, name);
         }
-        if (retryable(state, errno, mariaDb, first)) {
+        if (retryable(state, errno, mariaDb, first) || lostBeforeCommit(state, sql)) {
             return new SqlException(e.getMessage() + RETRY_HINT, sql, e, true);
         }
         return new SqlException(e.getMessage(), sql, e);
@@ -220,6 +220,19 @@ public final class JdbcFailures {
         }
         String m = e.getMessage() == null ? "" : e.getMessage().toUpperCase(Locale.ROOT);
         return errno == 1213 || errno == 1205 || errno == 1047 && m.contains("WSREP");
+    }
+
+    /**
+     * SQLState 25S03, "transaction rolled back": Connector/J's failover modes (sequential, loadbalance)
+     * say it when the server under a transaction went away and the driver reconnected to another
+     * ("In progress transaction was lost"). When a statement of the transaction failed ({@code sql}
+     * is that statement) the COMMIT was never sent, so nothing of it was kept and running it again is
+     * safe. When the COMMIT itself failed ({@code sql} is COMMIT, or null outside a statement) the old
+     * server may have committed before it went: not retryable, since running it again could do the
+     * work twice.
+     */
+    private static boolean lostBeforeCommit(String state, String sql) {
+        return "25S03".equals(state) && sql != null && !"COMMIT".equalsIgnoreCase(sql.strip());
     }
 
     private static boolean isMariaDb(SQLException e) {

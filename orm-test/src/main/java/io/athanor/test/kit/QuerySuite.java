@@ -223,6 +223,8 @@ public abstract class QuerySuite extends OrmKitSuite {
             s.add(new KitStuff(7, "seven"));
             List<Long> sum = s.select(Sql.select(Sql.sum(KitStuff_.foo)).from(KitStuff_.TABLE), r -> r.get(0));
             assertEquals(List.of(110L), sum);
+            assertEquals(List.of("seven"), s.select(Sql.select(KitStuff_.name).from(KitStuff_.TABLE).where(KitStuff_.foo.eq(7)),
+                    r -> r.get(KitStuff_.name)), "rows are read by expression too");
             s.rollback();
         }
         assertEquals(List.of(0, 1, 2), foosInDatabase());

@@ -198,8 +198,12 @@ final class QueryImpl<E> implements Query<E> {
         return entered(() -> new BulkOperations(session).delete(mapping, bulkCriteria("delete"), mode));
     }
 
-    /** The ANDed criteria for a bulk statement (null for all rows); paging or ordering is refused. */
+    /**
+     * The ANDed criteria for a bulk statement (null for all rows); paging or ordering is refused, and
+     * so is any bulk statement in a read-only session (every bulk UPDATE and DELETE passes here first).
+     */
     private Expression<Boolean> bulkCriteria(String operation) {
+        session.requireWritable(operation + " " + mapping.name() + " in bulk");
         if (limit != null || offset != null || !orderings.isEmpty()) {
             throw new OrmException("a " + mapping.name() + " query with limit, offset or orderBy cannot " + operation
                     + " in bulk: one UPDATE/DELETE statement applies to every matching row; remove them");

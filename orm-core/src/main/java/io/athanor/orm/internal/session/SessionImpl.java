@@ -43,14 +43,25 @@ public final class SessionImpl implements Session {
     private final SessionTransaction transaction;
     private boolean closed;
     private final SessionOwner owner = new SessionOwner(this);
+    /** Refuses writes in a read-only session (SessionOptions.readOnly()). */
+    private final WriteGuard writeGuard;
 
     public SessionImpl(OrmContext context) {
         this(context, false);
     }
 
     public SessionImpl(OrmContext context, boolean writer) {
+        this(context, writer, null);
+    }
+
+    /**
+     * @param readOnly null for a session that may write; else what the session is, for the message
+     *     that refuses a write (e.g. "a read-only session (SessionOptions.readOnly()) on read replica ...")
+     */
+    public SessionImpl(OrmContext context, boolean writer, String readOnly) {
         this.context = context;
         this.transaction = new SessionTransaction(context.database(), writer);
+        this.writeGuard = new WriteGuard(this, readOnly);
     }
 
     // --- Session API -----------------------------------------------------------------------------
@@ -116,6 +127,7 @@ public final class SessionImpl implements Session {
     private void flush(boolean auto) {
         checkOpen();
         transaction.requireUsable();
+        writeGuard.beforeFlush();
         if (pending.isEmpty() && !hasSnapshotObjects()) {
             return;
         }
@@ -187,6 +199,7 @@ public final class SessionImpl implements Session {
             if (statement instanceof Select) {
                 throw new OrmException("execute() runs INSERT, UPDATE and DELETE; run a SELECT with session.select(statement, mapper) or session.query(Entity.class)");
             }
+            requireWritable("execute " + statement.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
             compileBeforeAutoflush(statement);
             autoflush();
             return transaction.run(tx -> tx.execute(statement));
@@ -198,6 +211,7 @@ public final class SessionImpl implements Session {
         return owner.call(() -> {
             checkOpen();
             EntityMapping<E> m = context.mapping(requireArgument(entityClass, "bulkUpdate", "entityClass"));
+            requireWritable("bulkUpdate " + m.name());
             return new BulkOperations(this).bulkUpdate(m, requireArgument(rows, "bulkUpdate", "rows"));
         });
     }
@@ -207,6 +221,7 @@ public final class SessionImpl implements Session {
         return owner.call(() -> {
             checkOpen();
             EntityMapping<E> m = context.mapping(requireArgument(entityClass, "insertAll", "entityClass"));
+            requireWritable("insertAll " + m.name());
             return new BulkOperations(this).insertAll(m, requireArgument(rows, "insertAll", "rows"));
         });
     }
@@ -217,6 +232,7 @@ public final class SessionImpl implements Session {
         return owner.call(() -> {
             checkOpen();
             EntityMapping<E> m = context.mapping(requireArgument(entityClass, "upsert", "entityClass"));
+            requireWritable("upsert " + m.name());
             return new BulkOperations(this).upsert(m, requireArgument(rows, "upsert", "rows"),
                     requireArgument(conflictColumns, "upsert", "conflictColumns"));
         });
@@ -257,7 +273,7 @@ public final class SessionImpl implements Session {
             requireArgument(mapper, "select", "mapper");
             CompiledSql compiled = compileBeforeAutoflush(statement);
             autoflush();
-            return transaction.run(tx -> tx.query(compiled, null, mapper));
+            return transaction.run(tx -> tx.query(statement, compiled, mapper));
         });
     }
 
@@ -330,6 +346,11 @@ public final class SessionImpl implements Session {
     }
 
     // --- used by the session's parts --------------------------------------------------------------
+
+    /** Refuses {@code operation} (a write) in a read-only session, before any SQL; see {@link WriteGuard}. */
+    void requireWritable(String operation) {
+        writeGuard.require(operation);
+    }
 
     OrmContext context() {
         return context;

@@ -1,0 +1,14 @@
+package io.athanor.test.cluster;
+
+import io.athanor.test.kit.BulkSuite;
+import io.athanor.test.kit.KitTarget;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The kit's {@link BulkSuite} on the PostgreSQL primary, chosen from the standby-first multi-host URL by targetServerType=primary; runs with ATHANOR_CLUSTER=1 (see {@link ClusterCondition}). */
+@ExtendWith(ClusterCondition.class)
+class PostgresPairBulkTest extends BulkSuite {
+    @Override
+    protected KitTarget target() {
+        return Cluster.postgresPrimaryTarget();
+    }
+}
