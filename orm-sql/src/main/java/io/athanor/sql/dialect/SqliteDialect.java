@@ -241,10 +241,50 @@ public class SqliteDialect extends BaseDialect {
         return "SQLite".equalsIgnoreCase(databaseProductName);
     }
 
-    /** sqlite-jdbc returns no generated keys for a batch, only for the last single insert. */
+    /**
+     * sqlite-jdbc returns no generated keys for a batch, and SQLite does not promise the order of a
+     * multi-row RETURNING; but it documents how it picks a new rowid: one more than the largest rowid
+     * (or, for an AUTOINCREMENT table, than the largest ever used, kept in {@code sqlite_sequence}),
+     * unless that largest is 2^63-1. So the keys of a batch are derived ({@link KeyRetrieval#SEQUENTIAL}).
+     */
     @Override
     public KeyRetrieval keyRetrieval() {
-        return supportsReturning(StatementKind.INSERT) ? KeyRetrieval.RETURNING : KeyRetrieval.GENERATED_KEYS_PER_ROW;
+        return KeyRetrieval.SEQUENTIAL;
+    }
+
+    /** The largest key of the table, or of its AUTOINCREMENT sequence if greater. */
+    @Override
+    public long greatestGeneratedKey(Connection connection, io.athanor.sql.Table table, Column<?> key) throws SQLException {
+        long greatest;
+        boolean sequences;
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT (SELECT max(" + quote(key.name()) + ") FROM "
+                + quote(table.name()) + "), (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence')");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            greatest = rs.getLong(1);
+            sequences = rs.getInt(2) > 0;
+        }
+        if (!sequences) {
+            return greatest;
+        }
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT seq FROM sqlite_sequence WHERE name = ?")) {
+            ps.setString(1, table.name());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Math.max(greatest, rs.getLong(1)) : greatest;
+            }
+        }
+    }
+
+    /** {@code last_insert_rowid()} is the rowid of the connection's last inserted row (its key: a rowid alias). */
+    @Override
+    public boolean lastInsertedKeyIs(Connection connection, io.athanor.sql.Table table, Column<?> key, long expected)
+            throws SQLException {
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT max(" + quote(key.name()) + "), last_insert_rowid() FROM "
+                + quote(table.name()));
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) == expected && rs.getLong(2) == expected;
+        }
     }
 
     /** A generated key must be declared exactly INTEGER to become SQLite's auto-assigned rowid. */
