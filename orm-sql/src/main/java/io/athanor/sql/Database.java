@@ -200,6 +200,15 @@ public final class Database implements AutoCloseable {
         return SqlCompiler.compile(dialect, statement);
     }
 
+    /**
+     * Compiles an UPDATE or DELETE that returns {@code key} so that, of the rows it changes, only those
+     * with one of {@code keys} come back, in one statement; needs {@link
+     * io.athanor.sql.spi.Dialect#supportsReturningInWith()}. Run it with {@link Transaction#query(CompiledSql, Object[], RowMapper)}.
+     */
+    public CompiledSql compileChangedAmong(Statement dmlReturningKey, Column<?> key, java.util.Collection<?> keys) {
+        return SqlCompiler.compileChangedAmong(dialect, dmlReturningKey, key, keys);
+    }
+
     /** The CREATE TABLE statement for {@code table} in this dialect, with all its foreign keys. */
     public String createTableSql(Table table) {
         return Ddl.createTable(dialect, table);

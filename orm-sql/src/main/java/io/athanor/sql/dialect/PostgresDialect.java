@@ -136,6 +136,12 @@ public class PostgresDialect extends BaseDialect {
         return KeyRetrieval.GENERATED_KEYS_BATCH;
     }
 
+    /** PostgreSQL's data-modifying WITH: {@code WITH c AS (UPDATE ... RETURNING k) SELECT k FROM c WHERE ...}. */
+    @Override
+    public boolean supportsReturningInWith() {
+        return true;
+    }
+
     /** Generated keys are SQL-standard identity columns; BY DEFAULT still lets a row give its own key. */
     @Override
     public String columnType(Column<?> column) {

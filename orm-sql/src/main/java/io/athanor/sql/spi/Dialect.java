@@ -51,6 +51,15 @@ public interface Dialect {
     /** Whether {@code INSERT/UPDATE/DELETE ... RETURNING} works for that kind of statement. */
     boolean supportsReturning(StatementKind kind);
 
+    /**
+     * Whether an UPDATE or DELETE with RETURNING may stand in a WITH clause whose SELECT filters what
+     * it returned ({@code WITH c AS (UPDATE ... RETURNING k) SELECT k FROM c WHERE k IN (...)}):
+     * PostgreSQL. Default: false.
+     */
+    default boolean supportsReturningInWith() {
+        return false;
+    }
+
     /** How generated keys of a batch of inserts are read back. */
     default KeyRetrieval keyRetrieval() {
         return supportsReturning(StatementKind.INSERT) ? KeyRetrieval.RETURNING : KeyRetrieval.GENERATED_KEYS_BATCH;
