@@ -85,8 +85,8 @@ public abstract class FetchFormsSuite extends OrmKitSuite {
             out.put(-1L, List.of(count));
             Map<Long, List<Object>> rows = new HashMap<>();
             s.select(Sql.select(KitStuff_.id, KitStuff_.foo, KitStuff_.name, KitStuff_.rank).from(KitStuff_.TABLE)
-                    .where(KitStuff_.id.in(ids)), r -> rows.put(r.get(KitStuff_.id), java.util.Arrays.asList(
-                            r.get(KitStuff_.foo), r.get(KitStuff_.name), r.get(KitStuff_.rank))));
+                    .where(KitStuff_.id.in(ids)), r -> rows.put(r.<Long>get(0), java.util.Arrays.asList(
+                            r.<Integer>get(1), r.<String>get(2), r.<Integer>get(3))));
             for (KitStuff o : watched) {
                 out.put(o.getId(), observe(s, o, rows));
             }

@@ -50,7 +50,7 @@ class PostgresFetchFormsTest extends FetchFormsSuite {
             long count = bulk.get(30, TimeUnit.SECONDS);
             Map<Long, String> names = new HashMap<>();
             s.select(Sql.select(KitStuff_.id, KitStuff_.name).from(KitStuff_.TABLE).where(KitStuff_.id.le(10L)),
-                    r -> names.put(r.get(KitStuff_.id), r.get(KitStuff_.name)));
+                    r -> names.put(r.<Long>get(0), r.<String>get(1)));
             for (KitStuff o : ten) {
                 assertEquals(names.get(o.getId()), o.getName(), "object " + o.getId() + ": synchronized exactly when its row changed");
             }
