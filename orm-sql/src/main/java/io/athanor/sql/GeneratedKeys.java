@@ -26,14 +26,25 @@ import java.util.List;
  * integer primary key, or {@code g + n} would pass the type's largest value) each row runs with its
  * own RETURNING. The order of a multi-row {@code INSERT ... RETURNING} is not used: SQLite documents
  * it as arbitrary.</li>
- * <li>{@link KeyRetrieval#GENERATED_KEYS_BATCH} (PostgreSQL, MariaDB): the driver runs each row as its
- * own statement and hands back one key per execution, in batch order.</li>
+ * <li>{@link KeyRetrieval#RESERVED} (PostgreSQL): the keys are drawn first from the key column's
+ * sequence ({@code nextval}, one SELECT for all rows), then each row is inserted with its own key in
+ * multi-row {@code INSERT ... OVERRIDING SYSTEM VALUE VALUES (...), (...)} statements of at most
+ * {@value #MAX_ROWS_PER_STATEMENT} rows and the dialect's parameter limit, in power-of-two sizes
+ * compiled once each. The correlation holds by construction: a row's key is one of its bound values.
+ * The sequence has handed the keys out, so the database never generates them again. Fewer than
+ * {@value #RESERVED_FROM} rows, or a column without a sequence: GENERATED_KEYS_BATCH.</li>
+ * <li>{@link KeyRetrieval#GENERATED_KEYS_BATCH} (MariaDB): the driver runs each row as its own
+ * statement and hands back one key per execution, in batch order.</li>
  * <li>{@link KeyRetrieval#RETURNING} and {@link KeyRetrieval#GENERATED_KEYS_PER_ROW}: one execution per row.</li>
  * </ul>
  */
 final class GeneratedKeys {
     /** Below this many rows, one RETURNING per row costs no more than a batch and two small queries. */
     private static final int SEQUENTIAL_FROM = 3;
+    /** Below this many rows, one batch with keys costs no more than reserving them and a multi-row INSERT. */
+    private static final int RESERVED_FROM = 8;
+    /** The most rows of one multi-row INSERT: beyond, PostgreSQL plans the long VALUES list slower than it saves. */
+    private static final int MAX_ROWS_PER_STATEMENT = 512;
 
     private GeneratedKeys() {
     }
@@ -48,6 +59,13 @@ final class GeneratedKeys {
                 return keys;
             }
             how = dialect.supportsReturning(StatementKind.INSERT) ? KeyRetrieval.RETURNING : KeyRetrieval.GENERATED_KEYS_PER_ROW;
+        } else if (how == KeyRetrieval.RESERVED) {
+            List<K> keys = rows.size() < RESERVED_FROM || !derivable(insert, key) ? null
+                    : reserved(database, connection, insert, rows, key);
+            if (keys != null) {
+                return keys;
+            }
+            how = KeyRetrieval.GENERATED_KEYS_BATCH;
         }
         return oneByOneOrBatch(database, connection, insert, rows, key, how);
     }
@@ -83,6 +101,49 @@ final class GeneratedKeys {
         List<K> keys = new ArrayList<>(rows.size());
         for (long k = greatest + 1; k <= last; k++) {
             keys.add(key.type().cast(key.type() == Integer.class ? (Object) (int) k : (Object) k));
+        }
+        return keys;
+    }
+
+    /**
+     * The keys by {@link KeyRetrieval#RESERVED}: drawn from the key's sequence, then bound with each
+     * row into multi-row INSERTs; null (nothing inserted) when the column has no sequence.
+     */
+    private static <K> List<K> reserved(Database database, Connection connection, Insert insert, List<Object[]> rows,
+            Column<K> key) throws SQLException {
+        Dialect dialect = database.dialect();
+        long[] reserved = dialect.reserveKeys(connection, insert.table(), key, rows.size());
+        if (reserved == null) {
+            return null;
+        }
+        int width = rows.get(0).length + 1; // the key after the row's own values
+        Insert keyed = insert.set(key, Sql.param(width - 1, key.type()));
+        int perRow = database.compile(keyed).parameterCount();
+        int most = Integer.highestOneBit(Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, dialect.maxParameters() / perRow)));
+        List<K> keys = new ArrayList<>(rows.size());
+        for (long k : reserved) {
+            keys.add(key.type().cast(key.type() == Integer.class ? (Object) Math.toIntExact(k) : (Object) k));
+        }
+        for (int from = 0; from < rows.size(); ) {
+            // power-of-two statement sizes: at most log2(most) + 1 shapes per INSERT, each compiled once
+            int size = Integer.highestOneBit(Math.min(most, rows.size() - from));
+            CompiledSql sql = database.multiRowInsert(insert, keyed, size, width);
+            Object[] flat = new Object[size * width];
+            for (int r = 0; r < size; r++) {
+                Object[] row = rows.get(from + r);
+                System.arraycopy(row, 0, flat, r * width, row.length);
+                flat[r * width + width - 1] = keys.get(from + r);
+            }
+            database.announce(sql, size, flat);
+            try (PreparedStatement ps = connection.prepareStatement(sql.sql())) {
+                sql.bind(ps, flat);
+                int inserted = ps.executeUpdate();
+                if (inserted != size) {
+                    throw new SQLException("a multi-row INSERT of " + size + " rows into " + insert.table().name()
+                            + " inserted " + inserted, "55000");
+                }
+            }
+            from += size;
         }
         return keys;
     }

@@ -255,6 +255,49 @@ public final class SqlCompiler extends ExpressionCompiler {
         returning(i, i.returning());
     }
 
+    /**
+     * {@code INSERT INTO t (columns) [OVERRIDING SYSTEM VALUE] VALUES (...), (...), ...}: {@code rows}
+     * rows of {@code insert}'s values, row {@code r} reading its placeholders from slots
+     * {@code r * width + slot} of one flat array of values (see {@link Dialect#renderOverridingGeneratedKey}
+     * for {@code overriding}). A plain INSERT only: no upsert, no RETURNING.
+     */
+    public static CompiledSql compileRows(Dialect dialect, Insert insert, int rows, int width, boolean overriding) {
+        if (!insert.conflictColumns().isEmpty() || !insert.returning().isEmpty() || insert.values().isEmpty() || rows < 1) {
+            throw new IllegalArgumentException("a multi-row INSERT of at least one row, with values, no upsert, no RETURNING");
+        }
+        SqlCompiler c = new SqlCompiler(dialect);
+        c.written = insert.table();
+        c.scopes.push(List.of(c.written), Set.of());
+        c.sql.append("INSERT INTO ");
+        c.identifier(insert.table().name());
+        c.sql.append(" (");
+        boolean first = true;
+        for (Column<?> col : insert.values().keySet()) {
+            c.sql.append(first ? "" : ", ");
+            c.scopes.requireWritten(col, c.written);
+            c.identifier(col.name());
+            first = false;
+        }
+        c.sql.append(')');
+        if (overriding) {
+            dialect.renderOverridingGeneratedKey(c);
+        }
+        c.sql.append(" VALUES ");
+        for (int r = 0; r < rows; r++) {
+            c.slotOffset = r * width;
+            c.sql.append(r == 0 ? "(" : ", (");
+            first = true;
+            for (Map.Entry<Column<?>, Expression<?>> e : insert.values().entrySet()) {
+                c.sql.append(first ? "" : ", ");
+                c.assigned(e.getKey(), e.getValue());
+                first = false;
+            }
+            c.sql.append(')');
+        }
+        c.slotOffset = 0;
+        return c.build(insert);
+    }
+
     private void update(Update u) {
         if (u.values().isEmpty()) {
             throw new SqlException("UPDATE " + u.table().name() + " sets no column: call set(column, value)");

@@ -20,5 +20,13 @@ public enum KeyRetrieval {
      * ({@link Dialect#lastInsertedKeyIs}); where it cannot hold (a key that is not a generated integer
      * primary key, an INSERT that sets it, a table near the largest key), one RETURNING per row.
      */
-    SEQUENTIAL
+    SEQUENTIAL,
+    /**
+     * The keys are drawn first from the key column's sequence ({@link Dialect#reserveKeys}), then bound
+     * into multi-row {@code INSERT ... VALUES (...), (...)} statements sized to
+     * {@link Dialect#maxParameters()}: each row carries its own key, so nothing is matched by an order
+     * (PostgreSQL). Where it cannot apply (as for SEQUENTIAL, or a column without a sequence), one
+     * {@link #GENERATED_KEYS_BATCH}.
+     */
+    RESERVED
 }
