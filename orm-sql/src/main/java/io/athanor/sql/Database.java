@@ -258,7 +258,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void announce(String sql, StatementKind kind, int rows, List<Object> values) {
+    void announce(String sql, StatementKind kind, int rows, List<Object> values) {
         if (SQL_LOG.isDebugEnabled()) {
             SQL_LOG.debug("{} {}{}", sql, values, rows > 1 ? " (batch of " + rows + ")" : "");
         }

@@ -1,6 +1,7 @@
 package io.athanor.sql;
 
 import io.athanor.sql.spi.Dialect;
+import io.athanor.sql.spi.KeyQueries;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.ValueType;
 import java.sql.BatchUpdateException;
@@ -77,7 +78,8 @@ final class GeneratedKeys {
             return null;
         }
         Dialect dialect = database.dialect();
-        long greatest = dialect.greatestGeneratedKey(connection, insert.table(), key);
+        KeyQueries queries = queries(database, connection);
+        long greatest = dialect.greatestGeneratedKey(queries, insert.table(), key);
         long largest = key.type() == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
         if (greatest < 0 || greatest > largest - rows.size()) {
             return null; // SQLite would pick keys at random near the top (or the key type cannot hold them)
@@ -92,7 +94,7 @@ final class GeneratedKeys {
             ps.executeBatch();
         }
         long last = greatest + rows.size();
-        if (!dialect.lastInsertedKeyIs(connection, insert.table(), key, last)) {
+        if (!dialect.lastInsertedKeyIs(queries, insert.table(), key, last)) {
             throw new SQLException("the " + rows.size() + " rows inserted into " + insert.table().name()
                     + " did not get the consecutive keys " + (greatest + 1) + ".." + last + " of " + key
                     + " that SQLite's rowid rule gives (a trigger inserting into the same table?): their keys cannot be"
@@ -112,7 +114,7 @@ final class GeneratedKeys {
     private static <K> List<K> reserved(Database database, Connection connection, Insert insert, List<Object[]> rows,
             Column<K> key) throws SQLException {
         Dialect dialect = database.dialect();
-        long[] reserved = dialect.reserveKeys(connection, insert.table(), key, rows.size());
+        long[] reserved = dialect.reserveKeys(queries(database, connection), insert.table(), key, rows.size());
         if (reserved == null) {
             return null;
         }
@@ -146,6 +148,30 @@ final class GeneratedKeys {
             from += size;
         }
         return keys;
+    }
+
+    /** The dialect's key queries, run on {@code connection} and announced like every statement. */
+    private static KeyQueries queries(Database database, Connection connection) {
+        return (sql, params) -> {
+            database.announce(sql, StatementKind.SELECT, 1, java.util.Arrays.asList(params));
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                List<Object[]> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        Object[] row = new Object[columns];
+                        for (int c = 0; c < columns; c++) {
+                            row[c] = rs.getObject(c + 1);
+                        }
+                        out.add(row);
+                    }
+                }
+                return out;
+            }
+        };
     }
 
     /** The INSERT leaves {@code key} to the database, and the key is the table's one generated integer key. */

@@ -7,6 +7,7 @@ import io.athanor.sql.spi.SqlRenderer;
 import io.athanor.sql.spi.Decimals;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
+import io.athanor.sql.spi.KeyQueries;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.LikeMatching;
 import io.athanor.sql.spi.StorageRules;
@@ -17,7 +18,6 @@ import io.athanor.sql.schema.CatalogTypes;
 import java.util.Optional;
 import java.util.Map;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -140,24 +141,19 @@ public class PostgresDialect extends BaseDialect {
 
     /** {@code nextval} of the identity's (or serial's) sequence, n times in one SELECT. */
     @Override
-    public long[] reserveKeys(Connection connection, io.athanor.sql.Table table, Column<?> key, int n) throws SQLException {
+    public long[] reserveKeys(KeyQueries queries, io.athanor.sql.Table table, Column<?> key, int n) throws SQLException {
+        // the table name is parsed as SQL (quoted, so its case is kept); the column name is taken literally
+        List<Object[]> rows = queries.rows("SELECT nextval(pg_get_serial_sequence(?, ?)) FROM generate_series(1, ?)",
+                quote(table.name()), key.name(), n);
+        if (rows.size() != n) {
+            throw new SQLException("the sequence of " + key + " gave " + rows.size() + " keys of " + n);
+        }
         long[] keys = new long[n];
-        try (java.sql.PreparedStatement ps = connection.prepareStatement(
-                "SELECT nextval(pg_get_serial_sequence(?, ?)) FROM generate_series(1, ?)")) {
-            ps.setString(1, quote(table.name())); // parsed as SQL: quoted, so its case is kept
-            ps.setString(2, key.name()); // taken literally
-            ps.setInt(3, n);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                for (int i = 0; i < n; i++) {
-                    if (!rs.next()) {
-                        throw new SQLException("the sequence of " + key + " gave " + i + " keys of " + n);
-                    }
-                    keys[i] = rs.getLong(1);
-                    if (rs.wasNull()) {
-                        return null; // no sequence behind the column
-                    }
-                }
+        for (int i = 0; i < n; i++) {
+            if (rows.get(i)[0] == null) {
+                return null; // no sequence behind the column
             }
+            keys[i] = ((Number) rows.get(i)[0]).longValue();
         }
         return keys;
     }

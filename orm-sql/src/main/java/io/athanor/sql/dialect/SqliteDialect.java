@@ -9,6 +9,7 @@ import io.athanor.sql.spi.BaseDialect;
 import io.athanor.sql.spi.Decimals;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
+import io.athanor.sql.spi.KeyQueries;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.LikeMatching;
 import io.athanor.sql.spi.SqlRenderer;
@@ -29,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -254,37 +256,24 @@ public class SqliteDialect extends BaseDialect {
 
     /** The largest key of the table, or of its AUTOINCREMENT sequence if greater. */
     @Override
-    public long greatestGeneratedKey(Connection connection, io.athanor.sql.Table table, Column<?> key) throws SQLException {
-        long greatest;
-        boolean sequences;
-        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT (SELECT max(" + quote(key.name()) + ") FROM "
-                + quote(table.name()) + "), (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence')");
-             java.sql.ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            greatest = rs.getLong(1);
-            sequences = rs.getInt(2) > 0;
+    public long greatestGeneratedKey(KeyQueries queries, io.athanor.sql.Table table, Column<?> key) throws SQLException {
+        Object[] row = queries.rows("SELECT (SELECT max(" + quote(key.name()) + ") FROM " + quote(table.name())
+                + "), (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence')").get(0);
+        long greatest = row[0] == null ? 0 : ((Number) row[0]).longValue();
+        if (((Number) row[1]).intValue() == 0) {
+            return greatest; // no AUTOINCREMENT table in this database
         }
-        if (!sequences) {
-            return greatest;
-        }
-        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT seq FROM sqlite_sequence WHERE name = ?")) {
-            ps.setString(1, table.name());
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Math.max(greatest, rs.getLong(1)) : greatest;
-            }
-        }
+        List<Object[]> sequence = queries.rows("SELECT seq FROM sqlite_sequence WHERE name = ?", table.name());
+        return sequence.isEmpty() || sequence.get(0)[0] == null ? greatest
+                : Math.max(greatest, ((Number) sequence.get(0)[0]).longValue());
     }
 
     /** {@code last_insert_rowid()} is the rowid of the connection's last inserted row (its key: a rowid alias). */
     @Override
-    public boolean lastInsertedKeyIs(Connection connection, io.athanor.sql.Table table, Column<?> key, long expected)
+    public boolean lastInsertedKeyIs(KeyQueries queries, io.athanor.sql.Table table, Column<?> key, long expected)
             throws SQLException {
-        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT max(" + quote(key.name()) + "), last_insert_rowid() FROM "
-                + quote(table.name()));
-             java.sql.ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1) == expected && rs.getLong(2) == expected;
-        }
+        Object[] row = queries.rows("SELECT max(" + quote(key.name()) + "), last_insert_rowid() FROM " + quote(table.name())).get(0);
+        return row[0] != null && ((Number) row[0]).longValue() == expected && ((Number) row[1]).longValue() == expected;
     }
 
     /** A generated key must be declared exactly INTEGER to become SQLite's auto-assigned rowid. */

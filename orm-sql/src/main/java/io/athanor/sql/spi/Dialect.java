@@ -67,20 +67,20 @@ public interface Dialect {
 
     /**
      * With {@link KeyRetrieval#SEQUENTIAL}: the greatest key that the generated primary key {@code key}
-     * of {@code table} has given out (0 if none), read on {@code connection} in the writing
+     * of {@code table} has given out (0 if none), read through {@code queries} in the writing
      * transaction, so that the next row inserted without a key gets one more. Dialects whose
      * {@link #keyRetrieval()} is not SEQUENTIAL need not implement it.
      */
-    default long greatestGeneratedKey(Connection connection, io.athanor.sql.Table table, Column<?> key) throws SQLException {
+    default long greatestGeneratedKey(KeyQueries queries, io.athanor.sql.Table table, Column<?> key) throws SQLException {
         throw new UnsupportedOperationException("the " + name() + " dialect does not derive generated keys from the table");
     }
 
     /**
-     * With {@link KeyRetrieval#SEQUENTIAL}, after a batch of inserts on {@code connection}: whether the
+     * With {@link KeyRetrieval#SEQUENTIAL}, after a batch of inserts in the transaction of {@code queries}: whether the
      * last row it inserted got the key {@code expected} and no row of {@code table} has a greater key,
      * which proves that the batch's rows got consecutive keys ending there.
      */
-    default boolean lastInsertedKeyIs(Connection connection, io.athanor.sql.Table table, Column<?> key, long expected)
+    default boolean lastInsertedKeyIs(KeyQueries queries, io.athanor.sql.Table table, Column<?> key, long expected)
             throws SQLException {
         throw new UnsupportedOperationException("the " + name() + " dialect does not derive generated keys from the table");
     }
@@ -91,7 +91,7 @@ public interface Dialect {
      * never collide with keys the database generates; null when the column has no sequence (the keys
      * then come back as {@link KeyRetrieval#GENERATED_KEYS_BATCH}).
      */
-    default long[] reserveKeys(Connection connection, io.athanor.sql.Table table, Column<?> key, int n) throws SQLException {
+    default long[] reserveKeys(KeyQueries queries, io.athanor.sql.Table table, Column<?> key, int n) throws SQLException {
         throw new UnsupportedOperationException("the " + name() + " dialect does not reserve generated keys");
     }
 
