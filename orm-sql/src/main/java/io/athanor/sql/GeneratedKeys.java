@@ -124,7 +124,11 @@ final class GeneratedKeys {
         int most = Integer.highestOneBit(Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, dialect.maxParameters() / perRow)));
         List<K> keys = new ArrayList<>(rows.size());
         for (long k : reserved) {
-            keys.add(key.type().cast(key.type() == Integer.class ? (Object) Math.toIntExact(k) : (Object) k));
+            if (key.type() == Integer.class && (k < Integer.MIN_VALUE || k > Integer.MAX_VALUE)) {
+                throw new SQLException("the sequence of " + key + " gave the key " + k + ", which its Integer type cannot hold;"
+                        + " nothing was inserted", "22003");
+            }
+            keys.add(key.type().cast(key.type() == Integer.class ? (Object) (int) k : (Object) k));
         }
         for (int from = 0; from < rows.size(); ) {
             // power-of-two statement sizes: at most log2(most) + 1 shapes per INSERT, each compiled once

@@ -76,19 +76,19 @@ final class FetchForms {
         CompiledSql sql = session.context().database().compileChangedAmong(dmlReturningKey, m.id().column(), loaded);
         boolean intKey = m.id().column().type() == Integer.class;
         List<Object> keys = new ArrayList<>();
-        long[] count = {-1};
+        long count = -1;
         for (Object[] row : tx.query(sql, null, r -> new Object[] {r.get(0), r.get(1)})) {
             long value = (Long) row[1];
             if ((Long) row[0] == 1L) {
-                count[0] = value;
+                count = value; // the (1, count(*)) row
             } else {
                 keys.add(intKey ? (Object) Math.toIntExact(value) : (Object) value);
             }
         }
-        if (count[0] < 0) {
+        if (count < 0) {
             throw new IllegalStateException("the statement's matched-row count did not come back: " + sql.sql());
         }
-        return new Fetched(count[0], keys);
+        return new Fetched(count, keys);
     }
 
     /** Keys of the rows matching {@code criteria}, among {@code among} when given. */
