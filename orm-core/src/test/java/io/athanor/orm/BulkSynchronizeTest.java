@@ -208,15 +208,33 @@ class BulkSynchronizeTest {
     // --- FETCH -----------------------------------------------------------------------------------
 
     @Test
-    void fetchUsesReturningAndNoSelectWhereTheDialectSupportsIt() {
+    void fetchWithFewObjectsLoadedSelectsOnlyTheirKeysThenUpdates() {
+        long n = s.query(Stuff.class).where(Stuff_.name.like("n1%")).update(Map.of(Stuff_.foo, Stuff_.foo.times(3)), Synchronize.FETCH);
+        assertEquals(1, n);
+        List<Executed> all = List.copyOf(orm.statements);
+        assertEquals(2, all.size(), all.toString());
+        assertEquals("SELECT \"id\" FROM \"stuff\" WHERE \"name\" LIKE ? AND \"id\" IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", all.get(0).sql());
+        assertTrue(all.get(1).sql().startsWith("UPDATE") && !all.get(1).sql().contains("RETURNING"), all.toString());
+        assertEquals(3, loaded.get(1).getFoo());
+        assertEquals(2, loaded.get(2).getFoo());
+        assertEquals(2, orm.statements.size());
+    }
+
+    @Test
+    void fetchWithMoreThanTwoThousandObjectsLoadedUsesReturning() {
+        List<Map<io.athanor.sql.Column<?>, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_991; i++) {
+            rows.add(Map.of(Stuff_.foo, 100 + i, Stuff_.name, "m" + i));
+        }
+        List<Stuff> more = s.insertAll(Stuff.class, rows); // 2,001 objects of Stuff in the session now
+        orm.reset();
         long n = s.query(Stuff.class).where(Stuff_.name.like("n1%")).update(Map.of(Stuff_.foo, Stuff_.foo.times(3)), Synchronize.FETCH);
         assertEquals(1, n);
         List<Executed> all = List.copyOf(orm.statements);
         assertEquals(1, all.size(), all.toString());
         assertTrue(all.get(0).sql().startsWith("UPDATE") && all.get(0).sql().endsWith("RETURNING \"id\""), all.toString());
         assertEquals(3, loaded.get(1).getFoo());
-        assertEquals(2, loaded.get(2).getFoo());
-        assertEquals(1, orm.statements.size());
+        assertEquals(100, more.get(0).getFoo());
     }
 
     @Test
@@ -253,10 +271,11 @@ class BulkSynchronizeTest {
     }
 
     @Test
-    void fetchDeleteUsesReturningAndMarksMatchesDeleted() {
+    void fetchDeleteMarksMatchesDeleted() {
         assertEquals(2, s.query(Stuff.class).where(Stuff_.name.like("n_")).where(Stuff_.foo.ge(8)).delete(Synchronize.FETCH));
-        assertEquals(1, orm.statements.size());
-        assertTrue(orm.statements.get(0).sql().endsWith("RETURNING \"id\""));
+        assertEquals(2, orm.statements.size(), "the loaded keys that match, then the DELETE");
+        assertTrue(orm.statements.get(0).sql().contains("\"id\" IN ("), orm.statements.toString());
+        assertTrue(orm.statements.get(1).sql().startsWith("DELETE"), orm.statements.toString());
         assertEquals(ObjectState.DELETED, s.state(loaded.get(9)));
         assertEquals(ObjectState.PERSISTENT, s.state(loaded.get(7)));
     }
@@ -270,7 +289,8 @@ class BulkSynchronizeTest {
         assertEquals(11, loaded.get(1).getFoo());
         orm.reset();
         s.query(Stuff.class).where(Sql.function("lower", String.class, Stuff_.name).eq("n2")).update(Map.of(Stuff_.foo, 22));
-        assertTrue(orm.statements.get(0).sql().endsWith("RETURNING \"id\""), "unevaluable function: FETCH");
+        assertTrue(orm.statements.get(0).sql().startsWith("SELECT \"id\"") && orm.statements.get(0).sql().contains("IN ("),
+                "unevaluable function: FETCH, asking for the loaded keys only");
         assertEquals(22, loaded.get(2).getFoo());
         orm.reset();
         s.query(Stuff.class).where(Sql.function("lower", String.class, Stuff_.name).eq("n3")).delete();

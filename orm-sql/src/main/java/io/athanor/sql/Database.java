@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +49,8 @@ public final class Database implements AutoCloseable {
     private final WriterSlot writers;
     /** Every transaction begun and not yet ended: named when the pool runs dry. */
     private final Set<Transaction> openTransactions = ConcurrentHashMap.newKeySet();
+    /** Compiled multi-row INSERTs by the INSERT they repeat, then by (row width, rows); see {@link #multiRowInsert}. */
+    private final Map<Insert, Map<Long, CompiledSql>> multiRowShapes = new java.util.WeakHashMap<>();
 
     private Database(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, StatementListener listener,
             String name) {
@@ -200,6 +203,28 @@ public final class Database implements AutoCloseable {
         return SqlCompiler.compile(dialect, statement);
     }
 
+    /**
+     * Compiles an UPDATE or DELETE that returns {@code key} so that, of the rows it changes, only those
+     * with one of {@code keys} come back, in one statement; needs {@link
+     * io.athanor.sql.spi.Dialect#supportsReturningInWith()}. Run it with {@link Transaction#query(CompiledSql, Object[], RowMapper)}.
+     */
+    public CompiledSql compileChangedAmong(Statement dmlReturningKey, Column<?> key, java.util.Collection<?> keys) {
+        return SqlCompiler.compileChangedAmong(dialect, dmlReturningKey, key, keys);
+    }
+
+    /**
+     * {@code keyed} ({@code insert} with its generated key bound from slot {@code width - 1}) as a
+     * multi-row INSERT of {@code rows} rows, compiled once per INSERT and row count (the INSERTs of a
+     * persister live as long as it; a weak map forgets the others).
+     */
+    CompiledSql multiRowInsert(Insert insert, Insert keyed, int rows, int width) {
+        Map<Long, CompiledSql> shapes;
+        synchronized (multiRowShapes) {
+            shapes = multiRowShapes.computeIfAbsent(insert, i -> new ConcurrentHashMap<>());
+        }
+        return shapes.computeIfAbsent((long) width << 32 | rows, n -> SqlCompiler.compileRows(dialect, keyed, rows, width, true));
+    }
+
     /** The CREATE TABLE statement for {@code table} in this dialect, with all its foreign keys. */
     public String createTableSql(Table table) {
         return Ddl.createTable(dialect, table);
@@ -233,7 +258,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void announce(String sql, StatementKind kind, int rows, List<Object> values) {
+    void announce(String sql, StatementKind kind, int rows, List<Object> values) {
         if (SQL_LOG.isDebugEnabled()) {
             SQL_LOG.debug("{} {}{}", sql, values, rows > 1 ? " (batch of " + rows + ")" : "");
         }

@@ -2,9 +2,6 @@ package io.athanor.sql;
 
 import io.athanor.sql.internal.JdbcFailures;
 import io.athanor.sql.internal.ResultCursor;
-import io.athanor.sql.spi.KeyRetrieval;
-import io.athanor.sql.spi.ValueType;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -160,71 +157,21 @@ public final class Transaction implements AutoCloseable {
 
     /**
      * Inserts one row per element of {@code rows} (placeholders of {@code insert} filled from each)
-     * and returns the value of {@code key} the database generated for each, in order. Uses RETURNING
-     * or JDBC generated keys, as the dialect says works for batches.
+     * and returns the value of {@code key} the database generated for each, in the order of
+     * {@code rows}. How the keys are learnt and matched to their rows is the dialect's
+     * {@link io.athanor.sql.spi.KeyRetrieval}; see {@link GeneratedKeys} for why each way holds.
      */
     public <K> List<K> insertReturningKeys(Insert insert, List<Object[]> rows, Column<K> key) {
         requireOpen();
-        List<K> keys = new ArrayList<>(rows.size());
         if (rows.isEmpty()) {
-            return keys;
+            return new ArrayList<>();
         }
         awaitWriterTurn();
-        KeyRetrieval how = database.dialect().keyRetrieval();
-        CompiledSql compiled = database.compile(how == KeyRetrieval.RETURNING ? insert.returning(key) : insert);
-        ValueType<?> type = database.dialect().valueType(key);
-        database.announce(compiled, rows.size(), rows.get(0));
-        try (PreparedStatement ps = how == KeyRetrieval.RETURNING ? connection.prepareStatement(compiled.sql())
-                : connection.prepareStatement(compiled.sql(), new String[] {key.name()})) {
-            for (Object[] row : rows) {
-                compiled.bind(ps, row);
-                switch (how) {
-                    case RETURNING -> {
-                        try (ResultSet rs = ps.executeQuery()) {
-                            keys.add(readKey(rs, type, key));
-                        }
-                    }
-                    case GENERATED_KEYS_PER_ROW -> {
-                        ps.executeUpdate();
-                        try (ResultSet rs = ps.getGeneratedKeys()) {
-                            keys.add(readKey(rs, type, key));
-                        }
-                    }
-                    case GENERATED_KEYS_BATCH -> ps.addBatch();
-                }
-            }
-            if (how == KeyRetrieval.GENERATED_KEYS_BATCH) {
-                ps.executeBatch();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    for (int i = 0; i < rows.size(); i++) {
-                        keys.add(readKey(rs, type, key));
-                    }
-                }
-            }
-            return keys;
+        try {
+            return GeneratedKeys.insert(database, connection, insert, rows, key);
         } catch (SQLException e) {
-            throw failure(compiled.sql(), how == KeyRetrieval.GENERATED_KEYS_BATCH || rows.size() == 1 ? e : stoppedAt(keys.size(), e));
+            throw failure(database.compile(insert).sql(), e);
         }
-    }
-
-    /**
-     * A row-by-row insert of several rows failed at row {@code done}: said as JDBC says it of a batch
-     * (the update counts stop at the failed row), so that callers can name the row's object.
-     */
-    private static SQLException stoppedAt(int done, SQLException e) {
-        if (e instanceof BatchUpdateException) {
-            return e;
-        }
-        int[] counts = new int[done];
-        java.util.Arrays.fill(counts, 1);
-        return new BatchUpdateException(e.getMessage(), e.getSQLState(), e.getErrorCode(), counts, e);
-    }
-
-    private static <K> K readKey(ResultSet rs, ValueType<?> type, Column<K> key) throws SQLException {
-        if (!rs.next()) {
-            throw new SQLException("the database returned no generated value for " + key);
-        }
-        return key.type().cast(type.read(rs, 1));
     }
 
     /** Marks a point this transaction can roll back to without ending. */

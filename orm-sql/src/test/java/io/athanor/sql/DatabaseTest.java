@@ -166,9 +166,20 @@ class DatabaseTest {
     }
 
     @Test
-    void batchInsertReturnsGeneratedKeysThroughReturning() {
+    void batchInsertDerivesGeneratedKeysFromOneBatchWithoutReturning() {
         assertBatchKeys(db);
+        // the greatest key before, the batch, and the check after
+        assertEquals("INSERT INTO \"stuff\" (\"foo\", \"name\") VALUES (?, ?)", statements.get(1), statements.toString());
+        assertTrue(statements.get(0).startsWith("SELECT (SELECT max(\"id\")"), statements.toString());
+        assertTrue(statements.get(2).contains("last_insert_rowid()"), statements.toString());
+    }
+
+    @Test
+    void twoRowsReadTheirKeysThroughReturning() {
+        Insert insert = Sql.insertInto(STUFF).set(FOO, Sql.param(0, Integer.class)).set(NAME, Sql.param(1, String.class));
+        List<Long> keys = db.inTransaction(tx -> tx.insertReturningKeys(insert, List.of(new Object[] {1, "a"}, new Object[] {2, "b"}), ID));
         assertTrue(statements.get(0).endsWith("RETURNING \"id\""), statements.toString());
+        assertEquals(List.of("a", "b"), keys.stream().map(k -> db.query(Sql.select(NAME).from(STUFF).where(ID.eq(k)), r -> r.get(NAME)).get(0)).toList());
     }
 
     @Test

@@ -33,8 +33,11 @@ class UpdateMethodsTest {
             assertTrue(out.contains("Synchronize." + mode), out);
         }
         // on SQLite, a SET value's overflow is refused by the column's CHECK, so the statement stays plain
-        // (docs/dialects.md, "Integer overflow")
-        assertTrue(out.contains("UPDATE \"stuff\" SET \"foo\" = (\"foo\" + ?), \"version\" = (\"version\" + ?) RETURNING \"id\""), out);
+        // (docs/dialects.md, "Integer overflow"); FETCH with 200 objects loaded asks for their keys only
+        // (docs/synchronize.md, "FETCH's two forms")
+        String fetch = block(out, "Synchronize.FETCH");
+        assertTrue(fetch.contains("SELECT \"id\" FROM \"stuff\" WHERE \"id\" IN (?, ?"), fetch);
+        assertTrue(fetch.contains("UPDATE \"stuff\" SET \"foo\" = (\"foo\" + ?), \"version\" = (\"version\" + ?)\n"), fetch);
         assertTrue(out.contains("JDBC batch of 2000 rows"), "method 1 batches its updates: " + out);
     }
 

@@ -9,6 +9,7 @@ import io.athanor.sql.spi.BaseDialect;
 import io.athanor.sql.spi.Decimals;
 import io.athanor.sql.spi.JdbcTypes;
 import io.athanor.sql.spi.Comparability;
+import io.athanor.sql.spi.KeyQueries;
 import io.athanor.sql.spi.KeyRetrieval;
 import io.athanor.sql.spi.LikeMatching;
 import io.athanor.sql.spi.SqlRenderer;
@@ -29,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -241,10 +243,37 @@ public class SqliteDialect extends BaseDialect {
         return "SQLite".equalsIgnoreCase(databaseProductName);
     }
 
-    /** sqlite-jdbc returns no generated keys for a batch, only for the last single insert. */
+    /**
+     * sqlite-jdbc returns no generated keys for a batch, and SQLite does not promise the order of a
+     * multi-row RETURNING; but it documents how it picks a new rowid: one more than the largest rowid
+     * (or, for an AUTOINCREMENT table, than the largest ever used, kept in {@code sqlite_sequence}),
+     * unless that largest is 2^63-1. So the keys of a batch are derived ({@link KeyRetrieval#SEQUENTIAL}).
+     */
     @Override
     public KeyRetrieval keyRetrieval() {
-        return supportsReturning(StatementKind.INSERT) ? KeyRetrieval.RETURNING : KeyRetrieval.GENERATED_KEYS_PER_ROW;
+        return KeyRetrieval.SEQUENTIAL;
+    }
+
+    /** The largest key of the table, or of its AUTOINCREMENT sequence if greater. */
+    @Override
+    public long greatestGeneratedKey(KeyQueries queries, io.athanor.sql.Table table, Column<?> key) throws SQLException {
+        Object[] row = queries.rows("SELECT (SELECT max(" + quote(key.name()) + ") FROM " + quote(table.name())
+                + "), (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence')").get(0);
+        long greatest = row[0] == null ? 0 : ((Number) row[0]).longValue();
+        if (((Number) row[1]).intValue() == 0) {
+            return greatest; // no AUTOINCREMENT table in this database
+        }
+        List<Object[]> sequence = queries.rows("SELECT seq FROM sqlite_sequence WHERE name = ?", table.name());
+        return sequence.isEmpty() || sequence.get(0)[0] == null ? greatest
+                : Math.max(greatest, ((Number) sequence.get(0)[0]).longValue());
+    }
+
+    /** {@code last_insert_rowid()} is the rowid of the connection's last inserted row (its key: a rowid alias). */
+    @Override
+    public boolean lastInsertedKeyIs(KeyQueries queries, io.athanor.sql.Table table, Column<?> key, long expected)
+            throws SQLException {
+        Object[] row = queries.rows("SELECT max(" + quote(key.name()) + "), last_insert_rowid() FROM " + quote(table.name())).get(0);
+        return row[0] != null && ((Number) row[0]).longValue() == expected && ((Number) row[1]).longValue() == expected;
     }
 
     /** A generated key must be declared exactly INTEGER to become SQLite's auto-assigned rowid. */

@@ -56,6 +56,71 @@ public final class SqlCompiler extends ExpressionCompiler {
         return c.build(statement);
     }
 
+    /**
+     * {@code WITH "athanor_changed" AS (<dml>) SELECT 0, <key> FROM "athanor_changed" WHERE <key> IN (keys)
+     * UNION ALL SELECT 1, count(*) FROM "athanor_changed"}: of the rows an UPDATE or DELETE with
+     * {@code RETURNING key} (an integer key) changes, only those with one of {@code keys} come back,
+     * as rows {@code (0, key)}, plus one row {@code (1, number of rows changed)}; one statement
+     * (PostgreSQL's data-modifying WITH; see {@link Dialect#supportsReturningInWith()}). The statement
+     * runs whole; only what comes back is filtered. Both result columns read as Long.
+     */
+    public static CompiledSql compileChangedAmong(Dialect dialect, Statement dml, Column<?> key, java.util.Collection<?> keys) {
+        if (!dialect.supportsReturningInWith()) {
+            throw new SqlException("the " + dialect.name() + " dialect has no data-modifying WITH (a RETURNING filtered by a SELECT)");
+        }
+        if (dml.kind() != io.athanor.sql.StatementKind.UPDATE && dml.kind() != io.athanor.sql.StatementKind.DELETE
+                || keys.isEmpty()) {
+            throw new IllegalArgumentException("an UPDATE or DELETE returning " + key + ", and at least one key");
+        }
+        List<Column<?>> returned = dml instanceof Update u ? u.returning() : ((Delete) dml).returning();
+        if (!returned.equals(List.of(key)) || key.type() != Long.class && key.type() != Integer.class) {
+            throw new IllegalArgumentException(dml.kind() + " must return exactly its integer key " + key + ", not " + returned);
+        }
+        SqlCompiler c = new SqlCompiler(dialect);
+        c.written = dml.table();
+        c.sql.append("WITH ");
+        c.identifier("athanor_changed");
+        c.sql.append(" AS (");
+        c.scopes.push(List.of(c.written), Set.of());
+        if (dml instanceof Update u) {
+            c.update(u);
+        } else {
+            c.delete((Delete) dml);
+        }
+        c.scopes.pop();
+        c.sql.append(") SELECT 0, ");
+        c.identifier(key.name());
+        c.sql.append(" FROM ");
+        c.identifier("athanor_changed");
+        c.sql.append(" WHERE ");
+        c.identifier(key.name());
+        c.sql.append(" IN (");
+        c.context = key;
+        c.inForm(c.forms.column(key), () -> {
+            boolean first = true;
+            for (Object k : keys) {
+                c.sql.append(first ? "" : ", ");
+                c.bindKey(key, k);
+                first = false;
+            }
+        });
+        c.context = null;
+        c.sql.append(") UNION ALL SELECT 1, count(*) FROM ");
+        c.identifier("athanor_changed");
+        c.resultTypes.clear();
+        c.resultNotNull.clear();
+        for (int i = 0; i < 2; i++) {
+            c.resultTypes.add(c.typeOf(Long.class, "a changed row"));
+            c.resultNotNull.add(true);
+        }
+        return c.build(dml);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void bindKey(Column<T> key, Object value) {
+        bind(key.type(), key.type().cast(value));
+    }
+
     /** Renders {@code s}; {@code top}: the statement itself (whose select list is the result), not a subquery. */
     private void select(Select s, boolean top) {
         if (s.table() == null) {
@@ -188,6 +253,49 @@ public final class SqlCompiler extends ExpressionCompiler {
             dialect.renderUpsert(i.conflictColumns(), updated, this);
         }
         returning(i, i.returning());
+    }
+
+    /**
+     * {@code INSERT INTO t (columns) [OVERRIDING SYSTEM VALUE] VALUES (...), (...), ...}: {@code rows}
+     * rows of {@code insert}'s values, row {@code r} reading its placeholders from slots
+     * {@code r * width + slot} of one flat array of values (see {@link Dialect#renderOverridingGeneratedKey}
+     * for {@code overriding}). A plain INSERT only: no upsert, no RETURNING.
+     */
+    public static CompiledSql compileRows(Dialect dialect, Insert insert, int rows, int width, boolean overriding) {
+        if (!insert.conflictColumns().isEmpty() || !insert.returning().isEmpty() || insert.values().isEmpty() || rows < 1) {
+            throw new IllegalArgumentException("a multi-row INSERT of at least one row, with values, no upsert, no RETURNING");
+        }
+        SqlCompiler c = new SqlCompiler(dialect);
+        c.written = insert.table();
+        c.scopes.push(List.of(c.written), Set.of());
+        c.sql.append("INSERT INTO ");
+        c.identifier(insert.table().name());
+        c.sql.append(" (");
+        boolean first = true;
+        for (Column<?> col : insert.values().keySet()) {
+            c.sql.append(first ? "" : ", ");
+            c.scopes.requireWritten(col, c.written);
+            c.identifier(col.name());
+            first = false;
+        }
+        c.sql.append(')');
+        if (overriding) {
+            dialect.renderOverridingGeneratedKey(c);
+        }
+        c.sql.append(" VALUES ");
+        for (int r = 0; r < rows; r++) {
+            c.slotOffset = r * width;
+            c.sql.append(r == 0 ? "(" : ", (");
+            first = true;
+            for (Map.Entry<Column<?>, Expression<?>> e : insert.values().entrySet()) {
+                c.sql.append(first ? "" : ", ");
+                c.assigned(e.getKey(), e.getValue());
+                first = false;
+            }
+            c.sql.append(')');
+        }
+        c.slotOffset = 0;
+        return c.build(insert);
     }
 
     private void update(Update u) {

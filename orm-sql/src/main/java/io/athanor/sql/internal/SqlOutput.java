@@ -32,6 +32,8 @@ abstract class SqlOutput implements SqlRenderer {
     Expression<?> storedValue;
     /** The stored form in which values are bound here: that of what they are compared with or assigned to. */
     ValueType<?> contextForm;
+    /** Added to each placeholder's slot: row {@code r} of a multi-row VALUES reads slots from {@code r * width}. */
+    int slotOffset;
 
     SqlOutput(Dialect dialect) {
         this.dialect = dialect;
@@ -107,7 +109,7 @@ abstract class SqlOutput implements SqlRenderer {
         parameterTypes.add(bindingType(param.type(), context != null ? "column " + context : "parameter " + param));
         parameterLabels.add(label());
         constants.add(null);
-        slots.add(param.slot());
+        slots.add(param.slot() + slotOffset);
         sql.append('?');
     }
 

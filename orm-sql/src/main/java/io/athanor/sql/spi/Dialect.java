@@ -51,9 +51,61 @@ public interface Dialect {
     /** Whether {@code INSERT/UPDATE/DELETE ... RETURNING} works for that kind of statement. */
     boolean supportsReturning(StatementKind kind);
 
+    /**
+     * Whether an UPDATE or DELETE with RETURNING may stand in a WITH clause whose SELECT filters what
+     * it returned ({@code WITH c AS (UPDATE ... RETURNING k) SELECT k FROM c WHERE k IN (...)}):
+     * PostgreSQL. Default: false.
+     */
+    default boolean supportsReturningInWith() {
+        return false;
+    }
+
     /** How generated keys of a batch of inserts are read back. */
     default KeyRetrieval keyRetrieval() {
         return supportsReturning(StatementKind.INSERT) ? KeyRetrieval.RETURNING : KeyRetrieval.GENERATED_KEYS_BATCH;
+    }
+
+    /**
+     * With {@link KeyRetrieval#SEQUENTIAL}: the greatest key that the generated primary key {@code key}
+     * of {@code table} has given out (0 if none), read through {@code queries} in the writing
+     * transaction, so that the next row inserted without a key gets one more. Dialects whose
+     * {@link #keyRetrieval()} is not SEQUENTIAL need not implement it.
+     */
+    default long greatestGeneratedKey(KeyQueries queries, io.athanor.sql.Table table, Column<?> key) throws SQLException {
+        throw new UnsupportedOperationException("the " + name() + " dialect does not derive generated keys from the table");
+    }
+
+    /**
+     * With {@link KeyRetrieval#SEQUENTIAL}, after a batch of inserts in the transaction of {@code queries}: whether the
+     * last row it inserted got the key {@code expected} and no row of {@code table} has a greater key,
+     * which proves that the batch's rows got consecutive keys ending there.
+     */
+    default boolean lastInsertedKeyIs(KeyQueries queries, io.athanor.sql.Table table, Column<?> key, long expected)
+            throws SQLException {
+        throw new UnsupportedOperationException("the " + name() + " dialect does not derive generated keys from the table");
+    }
+
+    /**
+     * With {@link KeyRetrieval#RESERVED}: draws {@code n} keys, in one round trip, from the sequence
+     * behind the generated primary key {@code key} of {@code table}, so that rows inserted with them
+     * never collide with keys the database generates; null when the column has no sequence (the keys
+     * then come back as {@link KeyRetrieval#GENERATED_KEYS_BATCH}).
+     */
+    default long[] reserveKeys(KeyQueries queries, io.athanor.sql.Table table, Column<?> key, int n) throws SQLException {
+        throw new UnsupportedOperationException("the " + name() + " dialect does not reserve generated keys");
+    }
+
+    /**
+     * Renders what an INSERT needs, between its column list and VALUES, to give a generated key
+     * explicitly (PostgreSQL: {@code OVERRIDING SYSTEM VALUE}, which an identity GENERATED ALWAYS
+     * requires). Default: nothing.
+     */
+    default void renderOverridingGeneratedKey(SqlRenderer out) {
+    }
+
+    /** The most bound parameters one statement may have (multi-row INSERTs are sized to it). Default: 32,767. */
+    default int maxParameters() {
+        return 32_767;
     }
 
     /**

@@ -30,7 +30,7 @@ import java.util.Map;
 /**
  * Bulk UPDATE and DELETE (see docs/synchronize.md). Order of work: validate the values and, for
  * EVALUATE and AUTO, compile the criteria for Java (so an unevaluable criterion fails before any
- * SQL); autoflush; run one statement (FETCH without RETURNING: a SELECT of the keys first);
+ * SQL); autoflush; run one statement (FETCH: see {@link FetchForms} for the SELECT it may need first);
  * synchronize the objects already in the session. Returns the database's matched-row count.
  */
 final class BulkOperations {
@@ -77,7 +77,7 @@ final class BulkOperations {
             if (session.context().database().dialect().supportsReturning(StatementKind.UPDATE)) {
                 return tx.query(statement.returning(all), mapper);
             }
-            List<Object> keys = preselectKeys(tx, m, criteria);
+            List<Object> keys = FetchForms.select(tx, m, criteria, null);
             tx.execute(statement);
             List<E> out = new ArrayList<>(keys.size());
             for (int from = 0; from < keys.size(); from += KEYS_PER_SELECT) {
@@ -242,8 +242,8 @@ final class BulkOperations {
     }
 
     /**
-     * Runs the one DML statement the plan calls for (FETCH: with RETURNING of the key, or after a
-     * SELECT of the keys where the dialect has no RETURNING) and finds the objects it matched.
+     * Runs the one DML statement the plan calls for (FETCH: in the cheaper of its two forms, see
+     * {@link FetchForms}) and finds the objects it matched.
      */
     private Matched run(Transaction tx, Plan plan, EntityMapping<?> m, Expression<Boolean> criteria, Statement dml,
             Statement dmlReturningKey, Synchronizer sync) {
@@ -251,11 +251,8 @@ final class BulkOperations {
             case NONE -> new Matched(tx.execute(dml), List.of());
             case EVALUATE -> new Matched(tx.execute(dml), sync.evaluate(plan.criteria));
             default -> {
-                List<Object> keys = plan.returning
-                        ? tx.query(dmlReturningKey, r -> r.get(0))
-                        : preselectKeys(tx, m, criteria);
-                long count = plan.returning ? keys.size() : tx.execute(dml);
-                yield new Matched(count, sync.fetched(keys));
+                FetchForms.Fetched fetched = FetchForms.run(session, tx, m, criteria, dml, dmlReturningKey, plan.returning);
+                yield new Matched(fetched.count(), sync.fetched(fetched.keys()));
             }
         };
     }
@@ -281,11 +278,6 @@ final class BulkOperations {
                     + " of " + m.name() + " in Java: " + e.getMessage()
                     + ". Use Synchronize.FETCH (or AUTO, which falls back to it); no SQL was run");
         }
-    }
-
-    private static List<Object> preselectKeys(Transaction tx, EntityMapping<?> m, Expression<Boolean> criteria) {
-        var select = Sql.select(m.id().column()).from(m.table());
-        return tx.query(criteria == null ? select : select.where(criteria), r -> r.get(0));
     }
 
     /**
