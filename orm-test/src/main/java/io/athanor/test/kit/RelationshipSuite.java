@@ -99,8 +99,10 @@ public abstract class RelationshipSuite extends KitSuite {
         try (Session s = factory.openSession()) {
             s.add(root);
             s.commit();
+            // one batch per level (a dialect may send a batch as several multi-row statements)
+            assertEquals(List.of("INSERT kit_node x1 (round 1)", "INSERT kit_node x3 (round 2)", "INSERT kit_node x9 (round 3)",
+                    "INSERT kit_node x27 (round 4)"), s.lastFlushPlan());
         }
-        assertEquals(List.of(1, 3, 9, 27), log.of(StatementKind.INSERT).stream().map(StatementLog.Executed::rows).toList());
         assertEquals(40L, count(KitNode_.TABLE));
         log.clear();
         try (Session s = factory.openSession()) {
