@@ -54,11 +54,11 @@ public class W9BulkDeleteGraph extends GraphState {
 
     private long delete(Synchronize mode) {
         long n = session.query(BenchOrder.class).where(BenchOrder_.id.mod(10L).eq(0L)).delete(mode);
-        session.commit();
-        long left = 0;
+        long left = 0; // before the commit, which expires the collections
         for (BenchCustomer c : customers) {
             left += c.getOrders().size();
         }
+        session.commit();
         if (left != N - n) {
             throw new IllegalStateException("collections not synchronized: " + left + " orders left in them, expected " + (N - n));
         }

@@ -183,6 +183,12 @@ public class MariaDbDialect extends BaseDialect {
         return p;
     }
 
+    /** InnoDB creates an index for every foreign key that has none. */
+    @Override
+    public boolean indexesForeignKeys() {
+        return true;
+    }
+
     @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';

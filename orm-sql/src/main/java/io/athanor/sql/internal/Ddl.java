@@ -47,6 +47,24 @@ public final class Ddl {
         return sb.append(')').toString();
     }
 
+    /**
+     * {@code CREATE INDEX IF NOT EXISTS t_c_fk ON t (c)} for a foreign key's column, named after table
+     * and column (shortened with a hash beyond 60 characters, within every dialect's identifier limit).
+     */
+    public static String createForeignKeyIndex(Dialect dialect, ForeignKey fk) {
+        String name = fk.table().name() + "_" + fk.column().name() + "_fk";
+        if (name.length() > 60) {
+            name = name.substring(0, 50) + "_" + Integer.toHexString(name.hashCode());
+        }
+        return "CREATE INDEX IF NOT EXISTS " + dialect.quote(name) + " ON " + dialect.quote(fk.table().name())
+                + " (" + dialect.quote(fk.column().name()) + ")";
+    }
+
+    /** True when the column of {@code fk} needs an index of its own: not the key, not unique, not indexed by the database. */
+    public static boolean needsIndex(Dialect dialect, ForeignKey fk) {
+        return !dialect.indexesForeignKeys() && !fk.column().isPrimaryKey() && !fk.column().isUnique();
+    }
+
     /** {@code ALTER TABLE t ADD FOREIGN KEY ...}: a key left out of CREATE TABLE because it closes a cycle. */
     public static String addForeignKey(Dialect dialect, ForeignKey fk) {
         return "ALTER TABLE " + dialect.quote(fk.table().name()) + " ADD " + foreignKeyClause(dialect, fk);

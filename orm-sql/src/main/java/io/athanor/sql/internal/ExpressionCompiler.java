@@ -111,7 +111,7 @@ abstract class ExpressionCompiler extends SqlOutput implements ExpressionVisitor
         Column<?> saved = context;
         context = c.left() instanceof Column<?> col ? col : c.right() instanceof Column<?> col ? col : saved;
         boolean ordered = c.operator() != ComparisonOperator.EQ && c.operator() != ComparisonOperator.NE;
-        inForm(forms.common("comparison " + c, ordered, List.of(c.left(), c.right())), () -> {
+        inForm(forms.common(() -> "comparison " + c, ordered, List.of(c.left(), c.right())), () -> {
             expression(c.left());
             sql.append(' ').append(c.operator().sql()).append(' ');
             expression(c.right());
@@ -137,7 +137,7 @@ abstract class ExpressionCompiler extends SqlOutput implements ExpressionVisitor
         context = in.operand() instanceof Column<?> col ? col : saved;
         List<Expression<?>> operands = new ArrayList<>(in.values());
         operands.add(0, in.operand());
-        inForm(forms.common("IN " + in, false, operands), () -> {
+        inForm(forms.common(() -> "IN " + in, false, operands), () -> {
             expression(in.operand());
             sql.append(" IN (");
             for (int i = 0; i < in.values().size(); i++) {
@@ -154,7 +154,7 @@ abstract class ExpressionCompiler extends SqlOutput implements ExpressionVisitor
     public Void visitBetween(Between b) {
         Column<?> saved = context;
         context = b.operand() instanceof Column<?> col ? col : saved;
-        inForm(forms.common("BETWEEN " + b, true, List.of(b.operand(), b.low(), b.high())), () -> {
+        inForm(forms.common(() -> "BETWEEN " + b, true, List.of(b.operand(), b.low(), b.high())), () -> {
             expression(b.operand());
             sql.append(" BETWEEN ");
             expression(b.low());
@@ -262,7 +262,7 @@ abstract class ExpressionCompiler extends SqlOutput implements ExpressionVisitor
     public Void visitInSelect(InSelect in) {
         Column<?> saved = context;
         context = in.operand() instanceof Column<?> col ? col : saved;
-        ValueType<?> form = forms.common("IN " + in, false, List.of(in.operand(), in.subquery().columns().get(0)));
+        ValueType<?> form = forms.common(() -> "IN " + in, false, List.of(in.operand(), in.subquery().columns().get(0)));
         withForm(form, in.operand());
         sql.append(" IN ");
         subquery(in.subquery());

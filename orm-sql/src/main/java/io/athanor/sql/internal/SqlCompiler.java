@@ -163,7 +163,7 @@ public final class SqlCompiler extends ExpressionCompiler {
         for (int i = 0; i < s.groupBy().size(); i++) {
             sql.append(i == 0 ? " GROUP BY " : ", ");
             Expression<?> key = s.groupBy().get(i);
-            withForm(forms.common("GROUP BY " + key, false, List.of(key)), key);
+            withForm(forms.common(() -> "GROUP BY " + key, false, List.of(key)), key);
         }
         if (s.having() != null) {
             sql.append(" HAVING ");
@@ -173,7 +173,7 @@ public final class SqlCompiler extends ExpressionCompiler {
         for (int i = 0; i < orderBy.size(); i++) {
             sql.append(i == 0 ? " ORDER BY " : ", ");
             Expression<?> key = orderBy.get(i).expression();
-            withForm(forms.common("ORDER BY " + key, true, List.of(key)), key);
+            withForm(forms.common(() -> "ORDER BY " + key, true, List.of(key)), key);
             if (orderBy.get(i).descending()) {
                 sql.append(" DESC");
             }

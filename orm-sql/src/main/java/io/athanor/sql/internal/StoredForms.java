@@ -57,7 +57,7 @@ final class StoredForms {
             if (c.otherwise() != null) {
                 values.add(c.otherwise());
             }
-            return common("CASE " + c, false, values);
+            return common(() -> "CASE " + c, false, values);
         }
         if (e instanceof FunctionCall<?> f) {
             for (Expression<?> argument : f.arguments()) {
@@ -105,16 +105,17 @@ final class StoredForms {
     }
 
     /**
-     * The one form in which {@code operands} are compared in {@code construct}: they must agree on it,
+     * The one form in which {@code operands} are compared in {@code construct} (described only when
+     * something is refused: describing a 500-key IN list costs more than compiling it): they must agree on it,
      * and an ordering ({@code ordered}: {@code < <= > >=}, BETWEEN, ORDER BY) needs a form that SQL orders.
      */
-    ValueType<?> common(String construct, boolean ordered, List<? extends Expression<?>> operands) {
+    ValueType<?> common(java.util.function.Supplier<String> construct, boolean ordered, List<? extends Expression<?>> operands) {
         ValueType<?> form = null;
         Expression<?> from = null;
         for (Expression<?> e : operands) {
             ValueType<?> f = of(e);
             if (f != null && form != null && !compatible(form, f)) {
-                throw mismatch(construct, from, form, e, f);
+                throw mismatch(construct.get(), from, form, e, f);
             }
             if (f != null && form == null) {
                 form = f;
@@ -126,7 +127,7 @@ final class StoredForms {
             from = operands.get(0);
         }
         if (ordered && form.equalityOnly()) {
-            throw new SqlException(construct + " is refused: the " + dialect.name() + " dialect stores " + describe(from)
+            throw new SqlException(construct.get() + " is refused: the " + dialect.name() + " dialect stores " + describe(from)
                     + " as text, on which only =, <> and IN compare numbers (text order is not number order)"
                     + declareScale(from));
         }

@@ -56,6 +56,11 @@ public record TableCreation(List<Table> order, Set<ForeignKey> deferred) {
     public void run(Dialect dialect, Connection connection, Consumer<String> announce) {
         for (Table t : order) {
             runDdl(connection, announce, "create table " + t.name(), Ddl.createTable(dialect, t, deferred));
+            for (ForeignKey fk : t.foreignKeys()) {
+                if (Ddl.needsIndex(dialect, fk)) {
+                    runDdl(connection, announce, "index the foreign key " + fk, Ddl.createForeignKeyIndex(dialect, fk));
+                }
+            }
         }
         if (deferred.isEmpty()) {
             return;

@@ -164,6 +164,16 @@ public interface Dialect {
     }
 
     /**
+     * True if the database indexes a foreign key's column itself when the key is created (InnoDB
+     * does). Otherwise {@code Database.createTables} creates an index on each foreign-key column
+     * that is not already the primary key or unique, so that loading a parent's children, and
+     * deleting a parent, do not scan the child table. Default: false.
+     */
+    default boolean indexesForeignKeys() {
+        return false;
+    }
+
+    /**
      * True if the database admits one writing transaction at a time (SQLite). A {@link
      * io.athanor.sql.Database} then hands its writers the turn in-process, first come first served,
      * rather than letting them collide in the database. Default: false.

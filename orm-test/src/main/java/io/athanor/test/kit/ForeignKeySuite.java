@@ -140,9 +140,42 @@ public abstract class ForeignKeySuite extends KitSuite {
         try (Database other = kitTarget().open(b -> b.listener((sql, kind, rows, values) -> creates.add(sql)))) {
             other.createTables(TAGGED, NODE, NO_ACTION, CASCADE, TAG, PARENT);
         }
-        List<String> order = creates.stream().map(this::createdTable).toList();
+        List<String> order = creates.stream().filter(sql -> !sql.startsWith("CREATE INDEX")).map(this::createdTable).toList();
         assertEquals(List.of("kit_fk_tag", "kit_fk_tagged", "kit_fk_node", "kit_fk_parent", "kit_fk_no_action",
                 "kit_fk_cascade"), order);
+    }
+
+    /**
+     * A child's foreign-key column is indexed (by Athanor, or by the database itself on MariaDB), so
+     * that loading a parent's children does not scan the child table: the query plan uses an index.
+     */
+    @Test
+    void foreignKeyColumnsAreIndexed() {
+        List<String> creates = new ArrayList<>();
+        try (Database other = kitTarget().open(b -> b.listener((sql, kind, rows, values) -> creates.add(sql)))) {
+            other.createTables(TAGGED, NODE, NO_ACTION, CASCADE, TAG, PARENT);
+        }
+        long indexes = creates.stream().filter(sql -> sql.startsWith("CREATE INDEX")).count();
+        assertEquals(dialect().indexesForeignKeys() ? 0 : 4, indexes, String.join("\n", creates));
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            assertTrue(indexed(c, "kit_fk_no_action", "parent_id"), "an index on kit_fk_no_action.parent_id");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** True when the catalog lists an index of {@code table} on {@code column}. */
+    private static boolean indexed(java.sql.Connection c, String table, String column) throws java.sql.SQLException {
+        for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
+            try (java.sql.ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), c.getSchema(), name, false, false)) {
+                while (rs.next()) {
+                    if (column.equalsIgnoreCase(rs.getString("COLUMN_NAME"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Test

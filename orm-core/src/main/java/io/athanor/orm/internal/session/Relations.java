@@ -83,8 +83,13 @@ final class Relations {
      * one object after another) must not be flushed half done.
      */
     void loadCollectionAsStored(InstanceState s, Object entity, ToManyMapping c) {
-        List<?> children = selectChildren(c, List.of(s.key));
-        setCollection(s, entity, c, children);
+        ArrayList<Object> own = new ArrayList<>();
+        for (Object child : selectChildren(c, List.of(s.key))) {
+            if (s.key.equals(parentKey(c, child))) { // a child moved away in memory is not the session's answer
+                own.add(child);
+            }
+        }
+        setCollection(s, entity, c, own, unflushed(c.target()));
     }
 
     /**
@@ -115,15 +120,17 @@ final class Relations {
             }
         } else if (a instanceof ToManyMapping c) {
             List<InstanceState> unloaded = states.stream().filter(s -> (s.expired & c.bit()) != 0 && s.get() != null).toList();
-            Map<Object, List<Object>> byParent = new HashMap<>();
+            Map<Object, ArrayList<Object>> byParent = new HashMap<>();
             for (List<InstanceState> chunk : chunks(unloaded)) {
                 List<Object> keys = chunk.stream().map(s -> s.key).toList();
                 for (Object child : selectChildren(c, keys)) {
                     byParent.computeIfAbsent(parentKey(c, child), k -> new ArrayList<>()).add(child);
                 }
             }
+            List<Object> unflushed = unflushed(c.target());
             for (InstanceState s : unloaded) {
-                setCollection(s, s.get(), c, byParent.getOrDefault(s.key, List.of()));
+                ArrayList<Object> own = byParent.get(s.key); // grouped by the parent each child references now
+                setCollection(s, s.get(), c, own == null ? new ArrayList<>() : own, unflushed);
             }
         }
     }
@@ -151,28 +158,38 @@ final class Relations {
     }
 
     /**
-     * Puts the loaded children into the collection, as the session sees them: a child moved away in
-     * memory is left out, and a new or changed child that references the owner but is not flushed
-     * yet (autoflush off, or a cascade in progress) is added.
+     * Puts the loaded children into the collection, as the session sees them: {@code own} are the
+     * loaded children that reference the owner now (a child moved away in memory is not among
+     * them), and a new or changed child that references the owner but is not flushed yet
+     * ({@code unflushed}: autoflush off, or a cascade in progress) is added. The collection takes
+     * {@code own} over.
      */
-    private void setCollection(InstanceState s, Object entity, ToManyMapping c, List<?> children) {
-        List<Object> own = new ArrayList<>(children.size());
-        for (Object child : children) {
-            if (s.key.equals(parentKey(c, child))) {
-                own.add(child);
+    private void setCollection(InstanceState s, Object entity, ToManyMapping c, ArrayList<Object> own, List<Object> unflushed) {
+        for (Object e : unflushed) {
+            if (!own.contains(e) && currentTarget(e, c.mappedBy()) == entity) {
+                own.add(e);
             }
         }
+        c.set(entity, TrackedCollection.adopt(this, s, c, own));
+        s.expired &= ~c.bit();
+    }
+
+    /** The live objects of {@code m} with changes not flushed yet (new or changed); usually none. */
+    private List<Object> unflushed(EntityMapping<?> m) {
         PendingChanges pending = session.pending();
-        for (Iterable<InstanceState> unflushed : List.<Iterable<InstanceState>>of(pending.added, pending.changed.snapshot())) {
-            for (InstanceState child : unflushed) {
+        if (pending.added.isEmpty() && pending.changed.isEmpty()) {
+            return List.of();
+        }
+        List<Object> out = new ArrayList<>();
+        for (Iterable<InstanceState> states : List.<Iterable<InstanceState>>of(pending.added, pending.changed.snapshot())) {
+            for (InstanceState child : states) {
                 Object e = child.get();
-                if (child.mapping == c.target() && e != null && !own.contains(e) && currentTarget(e, c.mappedBy()) == entity) {
-                    own.add(e);
+                if (child.mapping == m && e != null) {
+                    out.add(e);
                 }
             }
         }
-        c.set(entity, TrackedCollection.of(this, s, c, own));
-        s.expired &= ~c.bit();
+        return out;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -71,8 +71,11 @@ public final class SessionImpl implements Session {
         Thread entered = owner.enter();
         try {
             checkOpen();
-            lifecycle.add(entity, context.mapping(requireEntity(entity, "add").getClass()));
-            cascades.add(entity);
+            EntityMapping<?> m = context.mapping(requireEntity(entity, "add").getClass());
+            lifecycle.add(entity, m);
+            if (m.hasRelationships()) {
+                cascades.add(entity);
+            }
         } finally {
             owner.exit(entered);
         }

@@ -23,6 +23,12 @@ interface TrackedCollection {
 
     /** A tracked collection of the kind {@code c} declares, holding {@code elements}. */
     static Collection<Object> of(Relations relations, InstanceState owner, ToManyMapping c, Collection<?> elements) {
+        return c.isSet() ? new TrackedSet(relations, owner, c, elements)
+                : new TrackedList(relations, owner, c, new ArrayList<>(elements));
+    }
+
+    /** As {@link #of}, taking {@code elements} over as a list's storage (no copy): the caller drops it. */
+    static Collection<Object> adopt(Relations relations, InstanceState owner, ToManyMapping c, ArrayList<Object> elements) {
         return c.isSet() ? new TrackedSet(relations, owner, c, elements) : new TrackedList(relations, owner, c, elements);
     }
 
@@ -58,8 +64,8 @@ interface TrackedCollection {
         private final ArrayList<Object> items;
         private final Hook hook;
 
-        TrackedList(Relations relations, InstanceState owner, ToManyMapping c, Collection<?> elements) {
-            this.items = new ArrayList<>(elements);
+        TrackedList(Relations relations, InstanceState owner, ToManyMapping c, ArrayList<Object> elements) {
+            this.items = elements;
             this.hook = new Hook(relations, owner, c);
         }
 
