@@ -106,7 +106,7 @@ final class Relations {
                 }
             }
             for (List<Object> chunk : chunks(new ArrayList<>(missing))) {
-                select(t.target(), in(t.target().id().column(), chunk), null);
+                select(t.target(), in(t.target().id().column(), chunk));
             }
             for (InstanceState s : states) {
                 Object entity = s.get();
@@ -136,14 +136,20 @@ final class Relations {
     }
 
     /** The rows of {@code c}'s element entity that reference one of {@code parentKeys}, by key order. */
+    /**
+     * The children of those parents, each parent's in key order: ordered by foreign key, then key,
+     * which the foreign key's index gives without a sort.
+     */
     private List<?> selectChildren(ToManyMapping c, List<Object> parentKeys) {
         EntityMapping<?> child = c.target();
-        return select(child, in(c.mappedBy().column(), parentKeys), child.id().column());
+        Column<?> fk = c.mappedBy().column();
+        return select(child, in(fk, parentKeys), fk, child.id().column());
     }
 
-    private List<?> select(EntityMapping<?> m, Expression<Boolean> where, Column<?> orderBy) {
+    private List<?> select(EntityMapping<?> m, Expression<Boolean> where, Column<?>... orderBy) {
         Select select = session.persister(m).selectAll().where(where);
-        Select ordered = orderBy == null ? select : select.orderBy(orderBy.asc());
+        Select ordered = orderBy.length == 0 ? select
+                : select.orderBy(java.util.Arrays.stream(orderBy).map(Column::asc).toArray(io.athanor.sql.Ordering[]::new));
         return session.sql().run(tx -> tx.query(ordered, session.loader().rowMapper(m)));
     }
 
