@@ -58,10 +58,15 @@ public abstract class GraphState {
 
     @TearDown(Level.Iteration)
     public void drop() throws Exception {
+        finish();
         factory.close();
         Files.deleteIfExists(file);
         Files.deleteIfExists(Path.of(file + "-wal"));
         Files.deleteIfExists(Path.of(file + "-shm"));
+    }
+
+    /** Work after the measured call and before the factory closes (not measured). */
+    protected void finish() throws Exception {
     }
 
     static SessionFactory factory(Path file) {

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -123,8 +124,16 @@ final class Relations {
             Map<Object, ArrayList<Object>> byParent = new HashMap<>();
             for (List<InstanceState> chunk : chunks(unloaded)) {
                 List<Object> keys = chunk.stream().map(s -> s.key).toList();
+                Object runKey = null;
+                ArrayList<Object> run = null;
+                // Children come ordered by foreign key: one map lookup per parent, not per child.
                 for (Object child : selectChildren(c, keys)) {
-                    byParent.computeIfAbsent(parentKey(c, child), k -> new ArrayList<>()).add(child);
+                    Object parent = parentKey(c, child); // the parent it references now, in memory
+                    if (run == null || !Objects.equals(parent, runKey)) {
+                        runKey = parent;
+                        run = byParent.computeIfAbsent(parent, k -> new ArrayList<>());
+                    }
+                    run.add(child);
                 }
             }
             List<Object> unflushed = unflushed(c.target());
