@@ -15,18 +15,13 @@ import java.util.function.Supplier;
  * @param <X> the entity that declares the collection
  * @param <T> the element entity
  */
-public final class ToMany<X, T> implements Relationship<X, T> {
-    private final Class<X> ownerType;
-    private final String name;
+public final class ToMany<X, T> extends Relationship<X, T> {
     private final Table ownerTable;
-    private final Class<T> targetType;
     private final Supplier<ToOne<T, X>> mappedBy;
 
     private ToMany(Class<X> ownerType, String name, Table ownerTable, Class<T> targetType, Supplier<ToOne<T, X>> mappedBy) {
-        this.ownerType = Objects.requireNonNull(ownerType, "ownerType");
-        this.name = Objects.requireNonNull(name, "name");
+        super(ownerType, name, targetType);
         this.ownerTable = Objects.requireNonNull(ownerTable, "ownerTable");
-        this.targetType = Objects.requireNonNull(targetType, "targetType");
         this.mappedBy = Objects.requireNonNull(mappedBy, "mappedBy");
     }
 
@@ -38,21 +33,6 @@ public final class ToMany<X, T> implements Relationship<X, T> {
     public static <X, T> ToMany<X, T> of(Class<X> ownerType, String name, Table ownerTable, Class<T> targetType,
             Supplier<ToOne<T, X>> mappedBy) {
         return new ToMany<>(ownerType, name, ownerTable, targetType, mappedBy);
-    }
-
-    @Override
-    public Class<X> ownerType() {
-        return ownerType;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Class<T> targetType() {
-        return targetType;
     }
 
     /** The element entity's reference back to the owner. */
@@ -71,7 +51,7 @@ public final class ToMany<X, T> implements Relationship<X, T> {
         Column<?> fk = mappedBy().column();
         // fk IS NOT NULL: a NULL in the subquery would make a non-match unknown rather than false.
         Expression<Boolean> sql = ((Column) key()).in(Sql.select(fk).from(fk.table()).where(fk.isNotNull().and(criteria)));
-        return new RelationshipCriterion(RelationshipCriterion.Kind.ANY, sql, null, name, fk.table(), criteria);
+        return new RelationshipCriterion(RelationshipCriterion.Kind.ANY, sql, null, name(), fk.table(), criteria);
     }
 
     /**
@@ -82,16 +62,10 @@ public final class ToMany<X, T> implements Relationship<X, T> {
     public Expression<Boolean> isEmpty() {
         Column<?> fk = mappedBy().column();
         Expression<Boolean> sql = Sql.not(((Column) key()).in(Sql.select(fk).from(fk.table()).where(fk.isNotNull())));
-        return new RelationshipCriterion(RelationshipCriterion.Kind.IS_EMPTY, sql, null, name, fk.table(), null);
+        return new RelationshipCriterion(RelationshipCriterion.Kind.IS_EMPTY, sql, null, name(), fk.table(), null);
     }
 
     private Column<?> key() {
         return ownerTable.primaryKey().get(0);
-    }
-
-    /** {@code Customer.orders}, for messages. */
-    @Override
-    public String toString() {
-        return ownerType.getSimpleName() + "." + name;
     }
 }

@@ -17,18 +17,13 @@ import java.util.function.Supplier;
  * @param <X> the entity that declares the reference
  * @param <T> the referenced entity
  */
-public final class ToOne<X, T> implements Relationship<X, T> {
-    private final Class<X> ownerType;
-    private final String name;
+public final class ToOne<X, T> extends Relationship<X, T> {
     private final Column<?> column;
-    private final Class<T> targetType;
     private final Supplier<Table> targetTable;
 
     private ToOne(Class<X> ownerType, String name, Column<?> column, Class<T> targetType, Supplier<Table> targetTable) {
-        this.ownerType = Objects.requireNonNull(ownerType, "ownerType");
-        this.name = Objects.requireNonNull(name, "name");
+        super(ownerType, name, targetType);
         this.column = Objects.requireNonNull(column, "column");
-        this.targetType = Objects.requireNonNull(targetType, "targetType");
         this.targetTable = Objects.requireNonNull(targetTable, "targetTable");
     }
 
@@ -40,21 +35,6 @@ public final class ToOne<X, T> implements Relationship<X, T> {
     public static <X, T> ToOne<X, T> of(Class<X> ownerType, String name, Column<?> column, Class<T> targetType,
             Supplier<Table> targetTable) {
         return new ToOne<>(ownerType, name, column, targetType, targetTable);
-    }
-
-    @Override
-    public Class<X> ownerType() {
-        return ownerType;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Class<T> targetType() {
-        return targetType;
     }
 
     /** The foreign-key column, as an ordinary SQL-layer column: criteria, bulk SET values, statements. */
@@ -84,7 +64,7 @@ public final class ToOne<X, T> implements Relationship<X, T> {
         }
         Object key = MappingReader.keyOf(target);
         if (key == null) {
-            throw new OrmException(this + ".eq(...): the " + targetType.getSimpleName() + " has no key yet;"
+            throw new OrmException(this + ".eq(...): the " + targetType().getSimpleName() + " has no key yet;"
                     + " flush it first (or compare with isNull())");
         }
         return ((Column) column).eq(key);
@@ -113,11 +93,5 @@ public final class ToOne<X, T> implements Relationship<X, T> {
         // NOT NULL first: with a NULL reference, IN would be unknown rather than false, unlike EXISTS.
         Expression<Boolean> sql = column.isNotNull().and(((Column) column).in(Sql.select(key).from(target).where(criteria)));
         return new RelationshipCriterion(RelationshipCriterion.Kind.HAS, sql, column, null, target, criteria);
-    }
-
-    /** {@code Order.customer}, for messages. */
-    @Override
-    public String toString() {
-        return ownerType.getSimpleName() + "." + name;
     }
 }
