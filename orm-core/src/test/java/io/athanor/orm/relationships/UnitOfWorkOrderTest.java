@@ -106,7 +106,9 @@ class UnitOfWorkOrderTest {
         rel.reset();
         try (Session s = rel.factory.openSession()) {
             Category loaded = s.query(Category.class).where(Category_.name.eq("root")).one();
+            rel.reset();
             s.delete(loaded); // orphan removal: the whole tree goes
+            assertEquals(5, rel.of(StatementKind.SELECT).size(), "the collections loaded one level at a time, not per node");
             s.commit();
         }
         assertEquals(0L, count(Category_.TABLE));
