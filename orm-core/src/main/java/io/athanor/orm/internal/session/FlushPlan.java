@@ -52,7 +52,7 @@ final class FlushPlan {
     /** Plans the flush of {@code pending}; fails, before any SQL, with what cannot be written. */
     static FlushPlan of(SessionImpl session, PendingChanges pending) {
         FlushPlan plan = new FlushPlan(session);
-        plan.planInserts(new ArrayList<>(pending.added));
+        plan.planInserts(pending.added.snapshot());
         plan.planUpdates(candidates(session, pending));
         plan.planDeletes(new ArrayList<>(pending.deleted));
         return plan;

@@ -44,8 +44,8 @@ public final class InstanceState extends WeakReference<Object> implements Proper
     /** The value a relationship field held before the write now in progress, for {@link #afterWrite}. */
     private Object replaced;
     boolean markedForDeletion;
-    /** Set while the state is in the unit of work's {@link ChangedStates}. */
-    boolean queuedForFlush;
+    /** The {@link StateQueue}s of {@link PendingChanges} the state is in (bits). */
+    int queues;
     /** {@link IdentityMap}'s chaining: the next state in the same slot, the key's hash, and whether it is mapped. */
     InstanceState nextInMap;
     int mapHash;

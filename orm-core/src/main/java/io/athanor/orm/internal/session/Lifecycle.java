@@ -193,7 +193,7 @@ final class Lifecycle {
 
     void afterRollback() {
         PendingChanges uow = session.pending();
-        for (InstanceState s : new ArrayList<>(uow.added)) {
+        for (InstanceState s : uow.added.snapshot()) {
             forget(s);
         }
         for (InstanceState s : insertedInTransaction) {
@@ -231,7 +231,7 @@ final class Lifecycle {
 
     void detachAll() {
         session.identityMap().forEachLive(this::detach);
-        for (InstanceState s : new ArrayList<>(session.pending().added)) {
+        for (InstanceState s : session.pending().added.snapshot()) {
             detach(s);
         }
         for (InstanceState s : deletedInTransaction) {

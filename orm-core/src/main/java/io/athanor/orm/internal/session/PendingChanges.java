@@ -9,8 +9,8 @@ import java.util.Set;
  * took them in again). Each flush turns this into a {@link FlushPlan}.
  */
 final class PendingChanges {
-    final Set<InstanceState> added = new LinkedHashSet<>();
-    final ChangedStates changed = new ChangedStates();
+    final StateQueue added = new StateQueue(StateQueue.ADDED);
+    final StateQueue changed = new StateQueue(StateQueue.CHANGED);
     final Set<InstanceState> deleted = new LinkedHashSet<>();
     final Set<InstanceState> orphans = new LinkedHashSet<>();
 
