@@ -16,7 +16,8 @@ import java.util.List;
  * the differences {@link SchemaComparison} found, as text for review or a migration tool; it never
  * runs anything. What it writes:
  * <ul>
- * <li>a missing table: the dialect's CREATE TABLE (as {@code Database.createTableSql});</li>
+ * <li>a missing table: the dialect's CREATE TABLE (as {@code Database.createTableSql}) and the
+ *     indexes of its foreign-key columns (as {@code Database.createTables} creates them);</li>
  * <li>a missing column: {@code ALTER TABLE ... ADD COLUMN} with the dialect's type. A NOT NULL column
  * gets a DEFAULT that existing rows take, stated in a comment line: {@code 0} for Integer, Long,
  * Double and BigDecimal, {@code FALSE} for Boolean, {@code ''} for String. Other NOT NULL types
@@ -62,7 +63,14 @@ public final class MigrationScript {
             java.util.Set<ForeignKey> deferred) {
         for (TableDifference d : differences) {
             switch (d.kind()) {
-                case MISSING_TABLE -> statement(out, Ddl.createTable(dialect, table, deferred));
+                case MISSING_TABLE -> {
+                    statement(out, Ddl.createTable(dialect, table, deferred));
+                    for (ForeignKey fk : table.foreignKeys()) {
+                        if (Ddl.needsIndex(dialect, fk)) { // as createTables indexes it
+                            statement(out, Ddl.createForeignKeyIndex(dialect, fk));
+                        }
+                    }
+                }
                 case MISSING_COLUMN -> addColumn(out, dialect, table.column(d.column()));
                 case MISSING_FOREIGN_KEY -> addForeignKey(out, dialect, table.foreignKey(table.column(d.column())).orElseThrow(), d);
                 case EXTRA_COLUMN -> { }
