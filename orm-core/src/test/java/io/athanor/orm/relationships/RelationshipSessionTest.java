@@ -329,6 +329,33 @@ class RelationshipSessionTest {
         }
     }
 
+    @Test
+    void aReferenceInheritedFromAPlainSuperclassIsTrackedAndLoadsLazily() {
+        Long voucherId;
+        List<Long> ids = seed(2, 0);
+        try (SessionFactory sf = SessionFactory.builder().database(rel.database)
+                .entities(io.athanor.orm.model.rel.Voucher.class, Customer.class, PurchaseOrder.class, Ticket.class).build()) {
+            sf.createTables();
+            try (Session s = sf.openSession()) {
+                io.athanor.orm.model.rel.Voucher v = new io.athanor.orm.model.rel.Voucher(500);
+                v.setOwner(s.get(Customer.class, ids.get(0)));
+                s.add(v);
+                s.commit();
+                voucherId = v.getId();
+            }
+            try (Session s = sf.openSession()) {
+                io.athanor.orm.model.rel.Voucher v = s.get(io.athanor.orm.model.rel.Voucher.class, voucherId);
+                assertEquals("c0", v.getOwner().getName(), "loaded lazily through the superclass's accessor");
+                v.setOwner(s.get(Customer.class, ids.get(1)));
+                assertTrue(s.isDirty(v), "the superclass's write was tracked");
+                s.commit();
+            }
+            try (Session s = sf.openSession()) {
+                assertEquals("c1", s.get(io.athanor.orm.model.rel.Voucher.class, voucherId).getOwner().getName());
+            }
+        }
+    }
+
     @io.athanor.orm.annotations.Entity
     static class Stray {
         @io.athanor.orm.annotations.Id
