@@ -356,6 +356,46 @@ class RelationshipSessionTest {
         }
     }
 
+    @Test
+    void aManyToManyIsAnAssociationEntityWithTwoReferences() {
+        try (SessionFactory sf = SessionFactory.builder().database(rel.database)
+                .entities(io.athanor.orm.model.rel.Enrollment.class, io.athanor.orm.model.rel.Student.class,
+                        io.athanor.orm.model.rel.Course.class).build()) {
+            sf.createTables();
+            try (Session s = sf.openSession()) {
+                var math = new io.athanor.orm.model.rel.Course("math");
+                var art = new io.athanor.orm.model.rel.Course("art");
+                var ann = new io.athanor.orm.model.rel.Student("ann");
+                var bo = new io.athanor.orm.model.rel.Student("bo");
+                ann.enroll(math);
+                ann.enroll(art);
+                bo.enroll(math);
+                s.add(ann);
+                s.add(bo);
+                s.commit();
+                assertEquals(List.of("INSERT student x2", "INSERT course x2", "INSERT enrollment x3"), s.lastFlushPlan(),
+                        "both parents before the association rows");
+            }
+            try (Session s = sf.openSession()) {
+                var mathStudents = s.query(io.athanor.orm.model.rel.Student.class)
+                        .where(io.athanor.orm.model.rel.Student_.enrollments.any(io.athanor.orm.model.rel.Enrollment_.course
+                                .has(io.athanor.orm.model.rel.Course_.title.eq("math"))))
+                        .list().stream().map(io.athanor.orm.model.rel.Student::getName).sorted().toList();
+                assertEquals(List.of("ann", "bo"), mathStudents);
+                var ann = s.query(io.athanor.orm.model.rel.Student.class)
+                        .where(io.athanor.orm.model.rel.Student_.name.eq("ann")).one();
+                s.delete(ann); // its enrollments go with it (orphan removal), and leave the courses' collections
+                var math = s.query(io.athanor.orm.model.rel.Course.class)
+                        .where(io.athanor.orm.model.rel.Course_.title.eq("math")).one();
+                assertEquals(1, math.getEnrollments().size());
+                assertEquals("bo", math.getEnrollments().get(0).getStudent().getName());
+                s.commit();
+            }
+            assertEquals(1L, rel.database.query(Sql.select(Sql.count()).from(io.athanor.orm.model.rel.Enrollment_.TABLE),
+                    r -> r.<Long>get(0)).get(0));
+        }
+    }
+
     @io.athanor.orm.annotations.Entity
     static class Stray {
         @io.athanor.orm.annotations.Id
