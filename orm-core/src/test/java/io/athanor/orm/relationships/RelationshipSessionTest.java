@@ -190,6 +190,37 @@ class RelationshipSessionTest {
     }
 
     @Test
+    void clearingAReferenceWhoseParentIsNotLoadedStillMakesAnOrphan() {
+        try (Session s = rel.factory.openSession()) {
+            Category root = new Category("root");
+            root.child("a").child("a1");
+            s.add(root);
+            s.commit();
+        }
+        try (Session s = rel.factory.openSession()) {
+            Category a = s.query(Category.class).where(Category_.name.eq("a")).one(); // its parent is not loaded
+            a.setParent(null); // taken from its parent's orphan-removal collection, which the session never saw
+            s.commit();
+        }
+        assertEquals(List.of("root"), rel.database.query(Sql.select(Category_.name).from(Category_.TABLE),
+                r -> r.get(Category_.name)), "a and its child were deleted as orphans");
+    }
+
+    @Test
+    void replacingAnUnloadedCollectionTakesItsOldElementsAway() {
+        List<Long> ids = seed(1, 2);
+        try (Session s = rel.factory.openSession()) {
+            Customer c = s.get(Customer.class, ids.get(0));
+            c.setOrders(new ArrayList<>(List.of(new PurchaseOrder("new", 1)))); // the old two are loaded first
+            s.commit();
+        }
+        assertEquals(java.util.Map.of("item0", "null", "item1", "null", "new", String.valueOf(ids.get(0))),
+                rel.database.query(Sql.select(PurchaseOrder_.item, PurchaseOrder_.customer.column()).from(PurchaseOrder_.TABLE),
+                        r -> new String[] {r.get(0), String.valueOf((Object) r.get(1))}).stream()
+                        .collect(java.util.stream.Collectors.toMap(x -> x[0], x -> x[1])));
+    }
+
+    @Test
     void aChildMovedToAnotherParentIsNoOrphan() {
         Long rootId;
         try (Session s = rel.factory.openSession()) {

@@ -141,7 +141,7 @@ final class Cascades {
             boolean nullable = true;
             for (ToOneMapping t : s.mapping.toOnes()) {
                 if (t.inverse() != null && t.inverse().orphanRemoval()) {
-                    if (relations.currentTarget(entity, t) != null) {
+                    if (relations.hasReference(s, entity, t)) {
                         orphan = false;
                         break;
                     }

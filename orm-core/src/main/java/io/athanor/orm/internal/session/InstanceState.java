@@ -197,9 +197,14 @@ public final class InstanceState extends WeakReference<Object> implements Proper
         if (session == null) {
             return;
         }
-        if (a instanceof ToOneMapping t) {
-            replaced = (unresolved & t.bit()) != 0 ? session.relations().loadedTarget(t, refKeys[t.ordinal()])
-                    : (expired & t.bit()) != 0 ? null : t.get(entity);
+        if ((expired & a.bit()) != 0 && status == ObjectState.PERSISTENT) {
+            // What it held decides what the other side loses (and whether an orphan is made): know it.
+            session.loadForWrite(this, entity, a);
+        }
+        if (a instanceof ToOneMapping t && (unresolved & t.bit()) != 0) {
+            Object key = refKeys[t.ordinal()];
+            Object target = session.relations().loadedTarget(t, key);
+            replaced = target != null || key == null ? target : new Relations.UnloadedTarget(key);
         } else if ((expired & a.bit()) == 0) {
             replaced = a.get(entity);
         }

@@ -222,19 +222,29 @@ final class Relations {
 
     // --- both sides in agreement -----------------------------------------------------------------
 
+    /**
+     * What a reference held before a write when its target is not in the session (it was never
+     * loaded, or it was collected): its key. Not null, so the write is known to have taken the
+     * object away from a parent.
+     */
+    record UnloadedTarget(Object key) {
+    }
+
     /** After the user wrote a relationship field: the other side follows, and new objects join the session. */
     void written(InstanceState s, Object entity, Attribute a, Object before) {
         if (a instanceof ToOneMapping t) {
             Object after = t.get(entity);
-            if (after == before) {
+            boolean referencedUnloaded = before instanceof UnloadedTarget;
+            Object beforeObject = referencedUnloaded ? null : before;
+            if (after == beforeObject && !referencedUnloaded) {
                 return;
             }
             ToManyMapping inverse = t.inverse();
             if (inverse != null) {
-                rawRemove(before, inverse, entity);
+                rawRemove(beforeObject, inverse, entity);
                 rawAdd(after, inverse, entity);
-                if (after == null && inverse.orphanRemoval() && s.status != null) {
-                    session.pending().orphans.add(s);
+                if (after == null && before != null && inverse.orphanRemoval() && s.status != null) {
+                    session.pending().orphans.add(s); // taken from its parent, loaded or not
                 }
             }
             session.cascades().attach(after);
@@ -305,6 +315,17 @@ final class Relations {
             return loadedTarget(back, s.refKeys[back.ordinal()]);
         }
         return s != null && (s.expired & back.bit()) != 0 ? null : back.get(element);
+    }
+
+    /**
+     * True when the reference points at something now: a held object, or a key whose object is not
+     * loaded (or was collected), which {@link #currentTarget} cannot tell from no reference.
+     */
+    boolean hasReference(InstanceState s, Object entity, ToOneMapping t) {
+        if ((s.unresolved & t.bit()) != 0 || (s.expired & t.bit()) != 0) {
+            return (s.expired & t.bit()) != 0 || s.refKeys[t.ordinal()] != null;
+        }
+        return t.get(entity) != null;
     }
 
     /** Writes a reference on the user's behalf, recorded as a change. */

@@ -441,6 +441,24 @@ public final class SessionImpl implements Session {
         return out;
     }
 
+    /**
+     * Before a relationship of a loaded object is written while not loaded: its row (for a
+     * reference's key) or its collection (without autoflush: the object is being written) is loaded.
+     */
+    void loadForWrite(InstanceState s, Object entity, io.athanor.orm.internal.mapping.Attribute a) {
+        Thread entered = owner.enter();
+        try {
+            checkOpen();
+            if (a instanceof io.athanor.orm.internal.mapping.ToManyMapping c) {
+                relations.loadCollectionAsStored(s, entity, c);
+            } else {
+                loader.loadExpired(s, entity);
+            }
+        } finally {
+            owner.exit(entered);
+        }
+    }
+
     /** A read of an attribute the session does not hold yet (through the object's interceptor). */
     void loadAttribute(InstanceState s, Object entity, int property) {
         Thread entered = owner.enter();
