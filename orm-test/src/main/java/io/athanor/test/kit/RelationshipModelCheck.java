@@ -30,10 +30,19 @@ import java.util.TreeSet;
 final class RelationshipModelCheck {
     private final SessionFactory factory;
     private final Database db;
+    /** Run the garbage collector after every operation: objects the program dropped must not be lost work. */
+    private final boolean collectEachStep;
 
-    RelationshipModelCheck(SessionFactory factory, Database db) {
+    RelationshipModelCheck(SessionFactory factory, Database db, boolean collectEachStep) {
         this.factory = factory;
         this.db = db;
+        this.collectEachStep = collectEachStep;
+    }
+
+    private void collectIfAsked() {
+        if (collectEachStep) {
+            System.gc();
+        }
     }
 
     static long seed() {
@@ -145,6 +154,7 @@ final class RelationshipModelCheck {
                         what = "commit";
                         checkOrders(seed, trace, s, customers, model);
                     }
+                    collectIfAsked();
                     trace.add(what);
                 } catch (RuntimeException e) {
                     throw new AssertionError("seed " + seed + ": operation " + step + " failed after "
@@ -281,6 +291,7 @@ final class RelationshipModelCheck {
                         what = "refused by EVALUATE (the dialect does not vouch for it)";
                     }
                     trace.add(what + " (" + mode + ")");
+                    collectIfAsked();
                     compareWithTransaction(s, "seed " + seed + " after " + trace.subList(Math.max(0, trace.size() - 8), trace.size()));
                 }
                 s.commit();
@@ -430,6 +441,7 @@ final class RelationshipModelCheck {
                         what = "commit";
                         checkTree(seed, trace, s, parent);
                     }
+                    collectIfAsked();
                     trace.add(what);
                 } catch (RuntimeException e) {
                     throw new AssertionError("seed " + seed + ": operation " + step + " failed after "

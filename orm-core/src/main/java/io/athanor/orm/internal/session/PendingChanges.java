@@ -14,6 +14,16 @@ final class PendingChanges {
     final Set<InstanceState> deleted = new LinkedHashSet<>();
     final Set<InstanceState> orphans = new LinkedHashSet<>();
 
+    /**
+     * An element taken out of an orphan-removal collection, to delete at the flush unless something
+     * takes it in again. Held strongly until then: the program may have dropped it, and a collected
+     * orphan could not be deleted.
+     */
+    void addOrphan(InstanceState s) {
+        s.pin();
+        orphans.add(s);
+    }
+
     boolean isEmpty() {
         return added.isEmpty() && changed.isEmpty() && deleted.isEmpty() && orphans.isEmpty();
     }

@@ -244,7 +244,7 @@ final class Relations {
                 rawRemove(beforeObject, inverse, entity);
                 rawAdd(after, inverse, entity);
                 if (after == null && before != null && inverse.orphanRemoval() && s.status != null) {
-                    session.pending().orphans.add(s); // taken from its parent, loaded or not
+                    session.pending().addOrphan(s); // taken from its parent, loaded or not
                 }
             }
             session.cascades().attach(after);
@@ -295,7 +295,7 @@ final class Relations {
         }
         InstanceState s = session.stateOf(element);
         if (c.orphanRemoval() && s != null) {
-            session.pending().orphans.add(s);
+            session.pending().addOrphan(s);
         }
     }
 

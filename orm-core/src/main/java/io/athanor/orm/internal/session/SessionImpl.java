@@ -144,7 +144,7 @@ public final class SessionImpl implements Session {
             });
         }
         pending.clear();
-        pending.orphans.addAll(candidates);
+        candidates.forEach(pending::addOrphan);
     }
 
     /**
