@@ -221,6 +221,21 @@ class RelationshipSessionTest {
     }
 
     @Test
+    void aCollectionKeptWithoutItsOwnerStillSetsTheReferenceOfWhatIsAdded() {
+        List<Long> ids = seed(1, 1);
+        try (Session s = rel.factory.openSession()) {
+            List<PurchaseOrder> orders = s.get(Customer.class, ids.get(0)).getOrders(); // the customer is dropped
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            orders.add(new PurchaseOrder("late", 1));
+            s.commit();
+        }
+        assertEquals(List.of(ids.get(0), ids.get(0)), rel.database.query(Sql.select(PurchaseOrder_.customer.column())
+                .from(PurchaseOrder_.TABLE).orderBy(PurchaseOrder_.id.asc()), r -> r.get(0)));
+    }
+
+    @Test
     void aChildMovedToAnotherParentIsNoOrphan() {
         Long rootId;
         try (Session s = rel.factory.openSession()) {

@@ -30,17 +30,21 @@ import java.util.TreeSet;
 final class RelationshipModelCheck {
     private final SessionFactory factory;
     private final Database db;
-    /** Run the garbage collector after every operation: objects the program dropped must not be lost work. */
-    private final boolean collectEachStep;
+    /**
+     * Run the garbage collector after every {@code collectEvery}th operation (0: never): objects the
+     * program dropped must not be lost work. A full collection takes tens of milliseconds.
+     */
+    private final int collectEvery;
+    private int steps;
 
-    RelationshipModelCheck(SessionFactory factory, Database db, boolean collectEachStep) {
+    RelationshipModelCheck(SessionFactory factory, Database db, int collectEvery) {
         this.factory = factory;
         this.db = db;
-        this.collectEachStep = collectEachStep;
+        this.collectEvery = collectEvery;
     }
 
     private void collectIfAsked() {
-        if (collectEachStep) {
+        if (collectEvery > 0 && ++steps % collectEvery == 0) {
             System.gc();
         }
     }

@@ -32,10 +32,17 @@ interface TrackedCollection {
         return c.isSet() ? new TrackedSet(relations, owner, c, elements) : new TrackedList(relations, owner, c, elements);
     }
 
-    /** Who to notify, and whether to: only while the owner is managed and its field holds this collection. */
-    record Hook(Relations relations, InstanceState owner, ToManyMapping attribute) {
+    /**
+     * Who to notify, and whether to: only while the owner is managed and its field holds this
+     * collection. It holds the owner object strongly: a program that keeps only the collection keeps
+     * its owner (and the session's state of it), so an element added then is not lost.
+     */
+    record Hook(Relations relations, InstanceState owner, ToManyMapping attribute, Object entity) {
+        Hook(Relations relations, InstanceState owner, ToManyMapping attribute) {
+            this(relations, owner, attribute, owner.get());
+        }
+
         boolean active(Object collection) {
-            Object entity = owner.get();
             return owner.session != null && entity != null && attribute.get(entity) == collection;
         }
 
