@@ -30,8 +30,7 @@ final class Cascades {
 
     /** Adds a new (or detached) object reachable through a relationship to the session, and what it reaches. */
     void attach(Object target) {
-        if (target != null && session.stateOf(target) == null) {
-            session.lifecycle().add(target, session.context().mapping(target.getClass()));
+        if (addIfNew(target)) {
             add(target);
         }
     }
@@ -115,9 +114,7 @@ final class Cascades {
         }
         for (ToOneMapping t : s.mapping.toOnes()) {
             if (t.inverse() != null) {
-                Object parent = (s.unresolved & t.bit()) != 0 ? relations.loadedTarget(t, s.refKeys[t.ordinal()])
-                        : (s.expired & t.bit()) != 0 ? null : t.get(entity);
-                relations.rawRemove(parent, t.inverse(), entity);
+                relations.rawRemove(relations.currentTarget(s, entity, t), t.inverse(), entity);
             }
         }
     }

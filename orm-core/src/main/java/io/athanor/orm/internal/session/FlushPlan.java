@@ -92,8 +92,7 @@ final class FlushPlan {
             checkInsertable(s);
         }
         for (DependencyOrder.Component c : session.context().dependencyOrder().parentsFirst()) {
-            List<InstanceState> rows = new ArrayList<>();
-            c.mappings().forEach(m -> rows.addAll(byEntity.getOrDefault(m, List.of())));
+            List<InstanceState> rows = rowsOf(c, byEntity);
             if (rows.isEmpty()) {
                 continue;
             }
@@ -219,8 +218,7 @@ final class FlushPlan {
         List<DependencyOrder.Component> components = new ArrayList<>(session.context().dependencyOrder().parentsFirst());
         java.util.Collections.reverse(components);
         for (DependencyOrder.Component c : components) {
-            List<InstanceState> rows = new ArrayList<>();
-            c.mappings().forEach(m -> rows.addAll(byEntity.getOrDefault(m, List.of())));
+            List<InstanceState> rows = rowsOf(c, byEntity);
             if (rows.isEmpty()) {
                 continue;
             }
@@ -251,6 +249,13 @@ final class FlushPlan {
     }
 
     // --- shared ----------------------------------------------------------------------------------
+
+    /** The rows of a component's entities, entity by entity. */
+    private static List<InstanceState> rowsOf(DependencyOrder.Component c, Map<EntityMapping<?>, List<InstanceState>> byEntity) {
+        List<InstanceState> rows = new ArrayList<>();
+        c.mappings().forEach(m -> rows.addAll(byEntity.getOrDefault(m, List.of())));
+        return rows;
+    }
 
     private static Map<EntityMapping<?>, List<InstanceState>> byEntity(List<InstanceState> states) {
         Map<EntityMapping<?>, List<InstanceState>> out = new LinkedHashMap<>();

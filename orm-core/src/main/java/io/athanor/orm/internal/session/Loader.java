@@ -169,4 +169,17 @@ final class Loader {
             session.relations().resolve(s, entity, t);
         }
     }
+
+    /**
+     * Before an unloaded relationship of a loaded object is written, what it holds is loaded, since
+     * it decides what the other side loses: a reference's row (for its key), or a collection
+     * (without autoflush: the object is being written).
+     */
+    void loadForWrite(InstanceState s, Object entity, Attribute a) {
+        if (a instanceof ToManyMapping c) {
+            session.relations().loadCollectionAsStored(s, entity, c);
+        } else {
+            loadExpired(s, entity);
+        }
+    }
 }

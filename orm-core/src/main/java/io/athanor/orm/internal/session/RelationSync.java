@@ -5,11 +5,12 @@ import io.athanor.orm.annotations.OnDelete;
 import io.athanor.orm.internal.mapping.EntityMapping;
 import io.athanor.orm.internal.mapping.ToManyMapping;
 import io.athanor.orm.internal.mapping.ToOneMapping;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a bulk UPDATE or DELETE did to related objects the session holds (see docs/synchronize.md,
@@ -34,7 +35,7 @@ final class RelationSync {
      * the reference is expired: the database wins.
      */
     void referenceFromDatabase(InstanceState s, Object entity, ToOneMapping t, Object key) {
-        Object before = referencedNow(s, entity, t);
+        Object before = relations.currentTarget(s, entity, t);
         ToManyMapping inverse = t.inverse();
         if (inverse != null) {
             relations.rawRemove(before, inverse, entity);
@@ -71,14 +72,6 @@ final class RelationSync {
         }
     }
 
-    /** The object a reference points at now, in memory (null when unknown or not loaded). */
-    Object referencedNow(InstanceState s, Object entity, ToOneMapping t) {
-        if ((s.unresolved & t.bit()) != 0) {
-            return relations.loadedTarget(t, s.refKeys[t.ordinal()]);
-        }
-        return (s.expired & t.bit()) != 0 ? null : t.get(entity);
-    }
-
     /**
      * A bulk DELETE removed these rows: each leaves the loaded collections of the objects it
      * referenced; loaded objects that referenced a removed row through an {@code ON DELETE CASCADE}
@@ -86,39 +79,47 @@ final class RelationSync {
      * through {@code SET_NULL} get a null reference as committed state.
      */
     void deletedByDatabase(List<InstanceState> removed) {
-        Deque<InstanceState> work = new ArrayDeque<>(removed);
-        while (!work.isEmpty()) {
-            InstanceState gone = work.pop();
-            Object entity = gone.get();
-            if (entity != null) {
-                for (ToOneMapping t : gone.mapping.toOnes()) {
-                    if (t.inverse() != null) {
-                        relations.rawRemove(referencedNow(gone, entity, t), t.inverse(), entity);
+        List<InstanceState> wave = removed;
+        while (!wave.isEmpty()) {
+            Map<EntityMapping<?>, Set<Object>> goneKeys = new HashMap<>();
+            for (InstanceState gone : wave) {
+                Object entity = gone.get();
+                if (entity != null) {
+                    for (ToOneMapping t : gone.mapping.toOnes()) {
+                        if (t.inverse() != null) {
+                            relations.rawRemove(relations.currentTarget(gone, entity, t), t.inverse(), entity);
+                        }
                     }
                 }
+                goneKeys.computeIfAbsent(gone.mapping, k -> new HashSet<>()).add(gone.key);
             }
+            // One pass over each referencing entity's loaded objects per wave, not one per removed row.
+            List<InstanceState> next = new ArrayList<>();
             for (EntityMapping<?> m : session.context().mappings()) {
                 for (ToOneMapping t : m.toOnes()) {
-                    if (t.target() == gone.mapping && t.onDelete() != OnDelete.NO_ACTION) {
-                        for (InstanceState child : List.copyOf(session.identityMap().states(m))) {
-                            if (child.status == ObjectState.PERSISTENT && gone.key.equals(relations.storedKey(child, t))) {
-                                afterParentDeleted(child, t, work);
-                            }
+                    Set<Object> keys = goneKeys.get(t.target());
+                    if (keys == null || t.onDelete() == OnDelete.NO_ACTION) {
+                        continue;
+                    }
+                    for (InstanceState child : List.copyOf(session.identityMap().states(m))) {
+                        if (child.status == ObjectState.PERSISTENT && keys.contains(relations.storedKey(child, t))) {
+                            afterParentDeleted(child, t, next);
                         }
                     }
                 }
             }
+            wave = next;
         }
     }
 
-    private void afterParentDeleted(InstanceState child, ToOneMapping t, Deque<InstanceState> work) {
+    private void afterParentDeleted(InstanceState child, ToOneMapping t, List<InstanceState> cascaded) {
         Object entity = child.get();
         if (entity == null) {
             return;
         }
         if (t.onDelete() == OnDelete.CASCADE) {
             session.lifecycle().deleted(child);
-            work.push(child);
+            cascaded.add(child);
         } else {
             child.refKeys[t.ordinal()] = null;
             if (child.isModified(t.index())) {

@@ -144,7 +144,6 @@ final class Relations {
         }
     }
 
-    /** The rows of {@code c}'s element entity that reference one of {@code parentKeys}, by key order. */
     /**
      * The children of those parents, each parent's in key order: ordered by foreign key, then key,
      * which the foreign key's index gives without a sort.
@@ -311,10 +310,15 @@ final class Relations {
     /** The object a reference points at now; an unresolved one is looked up without SQL (null when not loaded). */
     Object currentTarget(Object element, ToOneMapping back) {
         InstanceState s = session.stateOf(element);
-        if (s != null && (s.unresolved & back.bit()) != 0) {
-            return loadedTarget(back, s.refKeys[back.ordinal()]);
+        return s == null ? back.get(element) : currentTarget(s, element, back);
+    }
+
+    /** {@link #currentTarget(Object, ToOneMapping)} of an object of this session, its state known. */
+    Object currentTarget(InstanceState s, Object entity, ToOneMapping t) {
+        if ((s.unresolved & t.bit()) != 0) {
+            return loadedTarget(t, s.refKeys[t.ordinal()]);
         }
-        return s != null && (s.expired & back.bit()) != 0 ? null : back.get(element);
+        return (s.expired & t.bit()) != 0 ? null : t.get(entity);
     }
 
     /**

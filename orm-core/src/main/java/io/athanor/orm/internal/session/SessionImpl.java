@@ -441,22 +441,12 @@ public final class SessionImpl implements Session {
         return out;
     }
 
-    /**
-     * Before a relationship of a loaded object is written while not loaded: its row (for a
-     * reference's key) or its collection (without autoflush: the object is being written) is loaded.
-     */
+    /** Before an unloaded relationship of a loaded object is written (through its interceptor). */
     void loadForWrite(InstanceState s, Object entity, io.athanor.orm.internal.mapping.Attribute a) {
-        Thread entered = owner.enter();
-        try {
+        owner.run(() -> {
             checkOpen();
-            if (a instanceof io.athanor.orm.internal.mapping.ToManyMapping c) {
-                relations.loadCollectionAsStored(s, entity, c);
-            } else {
-                loader.loadExpired(s, entity);
-            }
-        } finally {
-            owner.exit(entered);
-        }
+            loader.loadForWrite(s, entity, a);
+        });
     }
 
     /** A read of an attribute the session does not hold yet (through the object's interceptor). */
